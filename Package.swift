@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, bottom to top: Topologies → IsingModel → PBitEmulator → Learning, with the
+// `pbit` command line a thin layer (PBitCommands) on top.
+//
+// `-march=native` lets LLVM use AVX2 and FMA in the SIMD sweep kernels. It is an unsafe flag,
+// which SwiftPM accepts from a root or local package only; the Benchmarks package depends on
+// this one by path, which is allowed.
+let fast: [SwiftSetting] = [
+    .unsafeFlags(["-Xcc", "-march=native", "-enforce-exclusivity=unchecked"]),
+]
+
+let package = Package(
+    name: "PBit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pbit", targets: ["pbit"]),
+        .library(name: "Topologies", targets: ["Topologies"]),
+        .library(name: "IsingModel", targets: ["IsingModel"]),
+        .library(name: "PBitEmulator", targets: ["PBitEmulator"]),
+        .library(name: "Learning", targets: ["Learning"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "Topologies", swiftSettings: fast),
+        .target(name: "IsingModel", dependencies: ["Topologies"], swiftSettings: fast),
+        .target(name: "PBitEmulator", dependencies: ["Topologies", "IsingModel"], swiftSettings: fast),
+        .target(name: "Learning", dependencies: ["Topologies", "IsingModel", "PBitEmulator"], swiftSettings: fast),
+        .target(
+            name: "PBitCommands",
+            dependencies: [
+                "Topologies", "IsingModel", "PBitEmulator", "Learning",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: fast),
+        .executableTarget(name: "pbit", dependencies: ["PBitCommands"], swiftSettings: fast),
+        .testTarget(name: "TopologiesTests", dependencies: ["Topologies"]),
+        .testTarget(name: "IsingModelTests", dependencies: ["IsingModel"]),
+        .testTarget(name: "PBitEmulatorTests", dependencies: ["PBitEmulator"]),
+        .testTarget(name: "PBitCommandsTests", dependencies: ["PBitCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import PBitCommands
+
+PBitMain.main()
