@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers, bottom to top: Topologies → IsingModel → PBitEmulator → Learning, with the
+// Layers, bottom to top: Topologies (and RandomStreams) → IsingModel → PBitEmulator → Learning, with the
 // `pbit` command line a thin layer (PBitCommands) on top.
 //
 // `-march=native` lets LLVM use AVX2 and FMA in the SIMD sweep kernels. It is an unsafe flag,
@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "pbit", targets: ["pbit"]),
         .library(name: "Topologies", targets: ["Topologies"]),
+        .library(name: "RandomStreams", targets: ["RandomStreams"]),
         .library(name: "IsingModel", targets: ["IsingModel"]),
         .library(name: "PBitEmulator", targets: ["PBitEmulator"]),
         .library(name: "Learning", targets: ["Learning"]),
@@ -26,18 +27,22 @@ let package = Package(
     ],
     targets: [
         .target(name: "Topologies", swiftSettings: fast),
-        .target(name: "IsingModel", dependencies: ["Topologies"], swiftSettings: fast),
-        .target(name: "PBitEmulator", dependencies: ["Topologies", "IsingModel"], swiftSettings: fast),
+        .target(name: "RandomStreams", swiftSettings: fast),
+        .target(name: "IsingModel", dependencies: ["Topologies", "RandomStreams"], swiftSettings: fast),
+        .target(
+            name: "PBitEmulator", dependencies: ["Topologies", "RandomStreams", "IsingModel"],
+            swiftSettings: fast),
         .target(name: "Learning", dependencies: ["Topologies", "IsingModel", "PBitEmulator"], swiftSettings: fast),
         .target(
             name: "PBitCommands",
             dependencies: [
-                "Topologies", "IsingModel", "PBitEmulator", "Learning",
+                "Topologies", "RandomStreams", "IsingModel", "PBitEmulator", "Learning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast),
         .executableTarget(name: "pbit", dependencies: ["PBitCommands"], swiftSettings: fast),
         .testTarget(name: "TopologiesTests", dependencies: ["Topologies"]),
+        .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "IsingModelTests", dependencies: ["IsingModel"]),
         .testTarget(name: "PBitEmulatorTests", dependencies: ["PBitEmulator"]),
         .testTarget(name: "PBitCommandsTests", dependencies: ["PBitCommands"]),

@@ -10,6 +10,8 @@ public enum AtomicFile {
         do {
             try data.write(to: tmp)
         } catch {
+            // A failed write (disk full, say) can leave a partial temporary file behind.
+            try? FileManager.default.removeItem(at: tmp)
             throw FileError(path: path, message: "cannot write: \(error.localizedDescription)")
         }
         if rename(tmp.path, url.path) != 0 {

@@ -40,6 +40,9 @@ public enum MatrixMarket {
         }
     }
 
+    /// Node indices are stored as `Int32` (see `SparseGraph`), which bounds every dimension.
+    static let maxDimension = Int(Int32.max)
+
     enum Field: String { case pattern, real, integer, double }
     enum Symmetry: String { case general, symmetric }
     enum Format: String { case coordinate, array }
@@ -89,8 +92,13 @@ public enum MatrixMarket {
             throw FileError(path: path, line: sizeNumber,
                             message: "matrix must be square, found \(rows)×\(cols)")
         }
+        guard rows <= maxDimension else {
+            throw FileError(path: path, line: sizeNumber,
+                            message: "size \(rows) exceeds the largest supported, \(maxDimension)")
+        }
         var seen = [Int64: (value: Double, line: Int, transposed: Bool)]()
-        seen.reserveCapacity(nnz)
+        // The declared count is not trusted for allocation: a bad size line must not crash.
+        seen.reserveCapacity(min(nnz, 1 << 20))
         var count = 0
         let wantValue = header.field != .pattern
         while let (line, number) = lines.nextContent() {
@@ -168,25 +176,33 @@ public enum MatrixMarket {
                 throw FileError(path: path, line: sizeNumber, message: "malformed size line '\(sizeLine)'")
             }
             let rows = dims[0] ?? 0, cols = dims[1] ?? 0
-            guard rows == 1 || cols == 1 || rows * cols == 0 else {
+            // No `rows * cols` here: it can overflow on a malformed size line.
+            guard rows <= 1 || cols <= 1 else {
                 throw FileError(path: path, line: sizeNumber,
                                 message: "expected a single row or column, found \(rows)×\(cols)")
             }
-            let n = rows * cols
-            var out = [Double](repeating: 0, count: n)
+            let n = min(rows, cols) == 0 ? 0 : max(rows, cols)
+            guard n <= maxDimension else {
+                throw FileError(path: path, line: sizeNumber,
+                                message: "size \(n) exceeds the largest supported, \(maxDimension)")
+            }
+            var out: [Double] = []
             if header.format == .array {
+                // Grown as values arrive, so a huge declared size cannot exhaust memory.
+                out.reserveCapacity(min(n, 1 << 20))
                 var k = 0
                 while let (line, number) = lines.nextContent() {
                     guard k < n else {
                         throw FileError(path: path, line: number, message: "more values than the \(n) declared")
                     }
-                    out[k] = try value(line, path: path, line: number)
+                    out.append(try value(line, path: path, line: number))
                     k += 1
                 }
                 guard k == n else {
                     throw FileError(path: path, message: "truncated: \(k) values found, \(n) declared")
                 }
             } else {
+                out = [Double](repeating: 0, count: n)
                 let nnz = dims[2] ?? 0
                 var k = 0
                 while let (line, number) = lines.nextContent() {
@@ -299,7 +315,12 @@ struct Lines {
     private var number = 0
 
     init(_ text: String) {
-        iterator = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        // Split on any line break: "\r\n" is a single Character in Swift, so splitting on "\n"
+        // alone would leave a Windows (CRLF) file as one long line. An empty file has no
+        // lines at all, so the header reader can say so.
+        let lines = text.isEmpty
+            ? [] : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        iterator = lines.makeIterator()
     }
 
     /// The next raw line (for the header).

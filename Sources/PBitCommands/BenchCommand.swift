@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import IsingModel
+import PBitEmulator
+import Topologies
+
+enum BenchSampler: String, ExpressibleByArgument, CaseIterable, Codable {
+    /// The SIMD coloured kernel, float32.
+    case sparse
+    /// The same kernel on weights quantised to s4.8 fixed point.
+    case fixedPoint = "fixed-point"
+    /// The scalar sequential reference sampler.
+    case scalar
+}
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure sampler throughput (flips/ns) across topologies, replica and thread counts.",
+        discussion: """
+            Every figure is the median of --repeats runs of pure sweeps (no measurements) on
+            random Gaussian J and h at β = 1. Each run lasts about --seconds.
+
+            Examples:
+              pbit bench
+              pbit bench --topologies pegasus:14 --replicas 64,256 --json
+            """)
+
+    @Option(help: "Comma-separated topologies.")
+    var topologies = "pegasus:6,pegasus:14,pegasus:16,zephyr:4,zephyr:12"
+
+    @Option(help: "Comma-separated replica counts.")
+    var replicas = "1,8,64,256"
+
+    @Option(help: "Comma-separated thread counts (default: 1 and all cores).")
+    var threads: String?
+
+    @Option(help: "Comma-separated samplers: sparse, fixed-point, scalar.")
+    var samplers = "sparse,scalar"
+
+    @Option(help: "Repeats per measurement; the median is reported.")
+    var repeats = 3
+
+    @Option(help: "Target seconds per repeat.")
+    var seconds = 0.3
+
+    @Option(help: "Random seed of the models and samplers.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print JSON records instead of a table.")
+    var json = false
+
+    @Flag(help: "No progress lines.")
+    var quiet = false
+
+    func parseList<T>(_ text: String, _ flag: String, _ parse: (String) -> T?) throws -> [T] {
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var out: [T] = []
+        for item in items {
+            guard let v = parse(item) else { throw CLIError("\(flag): cannot read '\(item)'") }
+            out.append(v)
+        }
+        guard !out.isEmpty else { throw CLIError("\(flag) is empty") }
+        return out
+    }
+
+    func run() throws {
+        let tops = try parseList(topologies, "--topologies") { try? TopologySpec.parse($0) }
+        let reps = try parseList(replicas, "--replicas") { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let ths = try parseList(threads ?? (cores > 1 ? "1,\(cores)" : "1"), "--threads") { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
+        let kinds = try parseList(samplers, "--samplers") { BenchSampler(rawValue: $0) }
+        guard repeats >= 1 else { throw CLIError("--repeats must be at least 1 (got \(repeats))") }
+        guard seconds.isFinite, seconds > 0 else { throw CLIError("--seconds must be positive (got \(seconds))") }
+        let progress = Progress(enabled: !quiet && !json)
+        var records: [BenchRecord] = []
+        let total = tops.count * reps.count * ths.count * kinds.count
+        for family in tops {
+            let topo = try Topology.make(family)
+            let model = try IsingModel.random(on: topo.graph, couplings: .gaussian, biases: .gaussian, seed: seed)
+            let coloring = topo.nativeColoring()
+            for kind in kinds {
+                for r in reps {
+                    for th in ths {
+                        // The scalar reference is one chain per thread: more threads than
+                        // replicas measure nothing new.
+                        if kind == .scalar && th > r { continue }
+                        progress.update("\(records.count + 1)/\(total) \(kind.rawValue) \(family) R=\(r) T=\(th)")
+                        records.append(try measure(model, family.description, coloring, kind, r, th))
+                    }
+                }
+            }
+        }
+        progress.finish()
+        if json {
+            JSONOutput.print(records)
+            return
+        }
+        print(BenchRecord.table(records, repeats: repeats))
+    }
+
+    func measure(_ model: IsingModel, _ name: String, _ coloring: Coloring, _ kind: BenchSampler,
+                 _ replicas: Int, _ threads: Int) throws -> BenchRecord {
+        var cfg = SamplerConfiguration()
+        cfg.replicas = replicas
+        cfg.threads = threads
+        cfg.seed = seed
+        cfg.coloring = coloring
+        cfg.burnIn = 0
+        switch kind {
+        case .sparse: cfg.mode = .colored
+        case .fixedPoint:
+            cfg.mode = .colored
+            cfg.hardware.fixedPoint = try FixedPointFormat(integerBits: 4, fractionBits: 8)
+        case .scalar: cfg.mode = .sequential(randomOrder: false)
+        }
+        let sampler = PBitSampler(model: model)
+        // Calibrate the sweep count on a short run, then time the repeats.
+        cfg.sweeps = 3
+        cfg.measureEvery = 1 << 30
+        let probe = try sampler.run(cfg)
+        let perSweep = max(probe.samplingSeconds / 3, 1e-7)
+        cfg.sweeps = max(3, min(1_000_000, Int(seconds / perSweep)))
+        var rates: [Double] = []
+        for k in 0..<repeats {
+            cfg.seed = seed &+ UInt64(k)
+            rates.append(try sampler.run(cfg).flipsPerNanosecond)
+        }
+        rates.sort()
+        return BenchRecord(sampler: kind.rawValue, topology: name, nodes: model.nodeCount,
+                           replicas: replicas, threads: threads, sweeps: cfg.sweeps, repeats: repeats,
+                           flipsPerNanosecond: rates[rates.count / 2],
+                           minimum: rates.first ?? 0, maximum: rates.last ?? 0)
+    }
+}
+
+struct BenchRecord: Codable {
+    var sampler: String
+    var topology: String
+    var nodes: Int
+    var replicas: Int
+    var threads: Int
+    var sweeps: Int
+    var repeats: Int
+    /// Median over repeats.
+    var flipsPerNanosecond: Double
+    var minimum: Double
+    var maximum: Double
+
+    static func table(_ rs: [BenchRecord], repeats: Int) -> String {
+        func reference(_ r: BenchRecord, _ sampler: String) -> Double? {
+            // Same topology, the scalar reference's best single-thread figure.
+            rs.filter { $0.sampler == sampler && $0.topology == r.topology }.map(\.flipsPerNanosecond).max()
+        }
+        var lines = ["sampler      topology         replicas threads  flips/ns   ×scalar   (min–max)",
+                     String(repeating: "-", count: 78)]
+        for r in rs {
+            let ratio = reference(r, "scalar").map { fmt(r.flipsPerNanosecond / $0, 1) } ?? "-"
+            lines.append(
+                r.sampler.padding(toLength: 12, withPad: " ", startingAt: 0) + " "
+                    + r.topology.padding(toLength: 16, withPad: " ", startingAt: 0) + " "
+                    + String(r.replicas).leftPad(8) + " " + String(r.threads).leftPad(7) + " "
+                    + fmt(r.flipsPerNanosecond, 4).leftPad(9) + " " + ratio.leftPad(9)
+                    + "   (\(fmt(r.minimum, 3))–\(fmt(r.maximum, 3)))")
+        }
+        lines.append("median of \(repeats) repeats each; ×scalar is against the scalar sequential reference's best figure on that topology")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

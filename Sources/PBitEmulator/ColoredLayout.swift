@@ -1,0 +1,89 @@
+import IsingModel
+import Topologies
+
+/// The model rearranged for the sweep kernels.
+///
+/// Nodes are renumbered colour by colour, each colour class padded to a multiple of
+/// `groupWidth` (16) with inert nodes, so a colour is one contiguous range and sixteen nodes
+/// of one colour fill a SIMD register pair. Couplings are in ELL form: every node has `width` slots
+/// (the maximum degree, rounded up to even), unused slots have weight 0 and point at the
+/// always-zero slot `zeroSlot`. Within a group of sixteen nodes the slots are stored
+/// slot-major, `[group][slot][lane]`, so a kernel vectorised across nodes loads sixteen weights
+/// at once and a kernel vectorised across replicas reads one weight per node.
+public struct ColoredLayout: Sendable {
+    public static let groupWidth = 16
+
+    /// Real nodes.
+    public let nodeCount: Int
+    /// Internal slots, padding included (a multiple of 16); `zeroSlot == paddedCount`.
+    public let paddedCount: Int
+    public var zeroSlot: Int { paddedCount }
+    /// ELL width (slots per node), even.
+    public let width: Int
+    /// `internalIndex[v]` is node `v`'s internal slot.
+    public let internalIndex: [Int32]
+    /// `node[s]` is the real node at internal slot `s`, or −1 for padding.
+    public let node: [Int32]
+    /// Colour `c` occupies internal slots `classStart[c] ..< classStart[c + 1]`.
+    public let classStart: [Int]
+    /// `[group][slot][lane]` weights and internal neighbour slots.
+    public let weights: [Float]
+    public let columns: [Int32]
+    /// Biases in internal order (0 for padding).
+    public let biases: [Float]
+    /// Edges `(a, b)` of the original graph (`a < b`) as internal slots, with their couplings.
+    public let edgeSlots: [SIMD2<Int32>]
+    public let edgeWeights: [Float]
+
+    public var colorCount: Int { classStart.count - 1 }
+
+    public init(model: IsingModel, coloring: Coloring) {
+        let g = model.graph
+        let gw = Self.groupWidth
+        var start = [0]
+        var internalIndex = [Int32](repeating: 0, count: g.nodeCount)
+        var node: [Int32] = []
+        for members in coloring.classes {
+            for v in members {
+                internalIndex[v] = Int32(node.count)
+                node.append(Int32(v))
+            }
+            while node.count % gw != 0 { node.append(-1) }
+            start.append(node.count)
+        }
+        let padded = node.count
+        var width = max(g.maxDegree, 2)
+        if width % 2 == 1 { width += 1 }
+        var w = [Float](repeating: 0, count: padded * width)
+        var c = [Int32](repeating: Int32(padded), count: padded * width)
+        var h = [Float](repeating: 0, count: padded)
+        for s in 0..<padded {
+            let v = Int(node[s])
+            guard v >= 0 else { continue }
+            h[s] = Float(model.biases[v])
+            let group = s / gw, lane = s % gw
+            var slot = 0
+            for k in g.offsets[v]..<g.offsets[v + 1] {
+                let at = (group * width + slot) * gw + lane
+                w[at] = Float(model.couplings[k])
+                c[at] = internalIndex[Int(g.neighbors[k])]
+                slot += 1
+            }
+        }
+        let values = model.edgeCouplings
+        var slots: [SIMD2<Int32>] = []
+        slots.reserveCapacity(values.count)
+        for (a, b) in g.edges { slots.append(SIMD2(internalIndex[a], internalIndex[b])) }
+        self.nodeCount = g.nodeCount
+        self.paddedCount = padded
+        self.width = width
+        self.internalIndex = internalIndex
+        self.node = node
+        self.classStart = start
+        self.weights = w
+        self.columns = c
+        self.biases = h
+        self.edgeSlots = slots
+        self.edgeWeights = values.map(Float.init)
+    }
+}
