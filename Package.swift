@@ -32,7 +32,12 @@ let package = Package(
         .target(
             name: "PBitEmulator", dependencies: ["Topologies", "RandomStreams", "IsingModel"],
             swiftSettings: fast),
-        .target(name: "Learning", dependencies: ["Topologies", "IsingModel", "PBitEmulator"], swiftSettings: fast),
+        // zlib reads the gzip-compressed IDX files of MNIST (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "Learning",
+            dependencies: ["Topologies", "RandomStreams", "IsingModel", "PBitEmulator", "CZlib"],
+            swiftSettings: fast),
         .target(
             name: "PBitCommands",
             dependencies: [
@@ -45,6 +50,7 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "IsingModelTests", dependencies: ["IsingModel"]),
         .testTarget(name: "PBitEmulatorTests", dependencies: ["PBitEmulator"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "PBitCommandsTests", dependencies: ["PBitCommands"]),
     ],
     swiftLanguageModes: [.v6]
