@@ -62,7 +62,10 @@ public struct IsingModel: Sendable, Equatable {
         try self.init(graph: graph, edgeCouplings: matrix.entries.map(\.value), biases: h)
     }
 
-    /// Index into `couplings` of the edge `(i, j)`; `j` must be a neighbour of `i`.
+    /// Index into `graph.neighbors` (and `couplings`) of the entry `(i, j)`; `j` must be a
+    /// neighbour of `i`.
+    public static func entryIndex(_ g: SparseGraph, _ i: Int, _ j: Int) -> Int { slot(g, i, j) }
+
     static func slot(_ g: SparseGraph, _ i: Int, _ j: Int) -> Int {
         var lo = g.offsets[i], hi = g.offsets[i + 1]
         let t = Int32(j)

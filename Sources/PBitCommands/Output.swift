@@ -12,6 +12,14 @@ enum JSONOutput {
         return s
     }
 
+    /// One compact line, for JSON-lines logs.
+    static func line(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value), let s = String(data: data, encoding: .utf8) else { return "{}" }
+        return s
+    }
+
     static func print(_ value: some Encodable) {
         Swift.print(string(value))
     }

@@ -5,7 +5,8 @@ public struct PBitMain: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pbit",
         abstract: "Emulate p-bit sparse Ising machines and train sparse deep Boltzmann machines.",
-        subcommands: [SampleCommand.self, AnnealCommand.self, BenchCommand.self, TopologyCommand.self])
+        subcommands: [SampleCommand.self, AnnealCommand.self, TrainCommand.self, EvaluateCommand.self,
+                      GenerateCommand.self, BenchCommand.self, TopologyCommand.self])
 
     public init() {}
 }

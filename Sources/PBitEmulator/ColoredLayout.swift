@@ -34,6 +34,8 @@ public struct ColoredLayout: Sendable {
     /// Edges `(a, b)` of the original graph (`a < b`) as internal slots, with their couplings.
     public let edgeSlots: [SIMD2<Int32>]
     public let edgeWeights: [Float]
+    /// Where each edge's coupling sits in `weights`, once for each direction.
+    public let edgePositions: [SIMD2<Int32>]
 
     public var colorCount: Int { classStart.count - 1 }
 
@@ -57,6 +59,7 @@ public struct ColoredLayout: Sendable {
         var w = [Float](repeating: 0, count: padded * width)
         var c = [Int32](repeating: Int32(padded), count: padded * width)
         var h = [Float](repeating: 0, count: padded)
+        var positionOfEntry = [Int32](repeating: 0, count: g.neighbors.count)
         for s in 0..<padded {
             let v = Int(node[s])
             guard v >= 0 else { continue }
@@ -67,13 +70,20 @@ public struct ColoredLayout: Sendable {
                 let at = (group * width + slot) * gw + lane
                 w[at] = Float(model.couplings[k])
                 c[at] = internalIndex[Int(g.neighbors[k])]
+                positionOfEntry[k] = Int32(at)
                 slot += 1
             }
         }
         let values = model.edgeCouplings
         var slots: [SIMD2<Int32>] = []
         slots.reserveCapacity(values.count)
-        for (a, b) in g.edges { slots.append(SIMD2(internalIndex[a], internalIndex[b])) }
+        var positions: [SIMD2<Int32>] = []
+        positions.reserveCapacity(values.count)
+        for (a, b) in g.edges {
+            slots.append(SIMD2(internalIndex[a], internalIndex[b]))
+            let ab = IsingModel.entryIndex(g, a, b), ba = IsingModel.entryIndex(g, b, a)
+            positions.append(SIMD2(positionOfEntry[ab], positionOfEntry[ba]))
+        }
         self.nodeCount = g.nodeCount
         self.paddedCount = padded
         self.width = width
@@ -85,5 +95,6 @@ public struct ColoredLayout: Sendable {
         self.biases = h
         self.edgeSlots = slots
         self.edgeWeights = values.map(Float.init)
+        self.edgePositions = positions
     }
 }

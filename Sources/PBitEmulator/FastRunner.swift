@@ -6,6 +6,7 @@ import RandomStreams
 enum FastRunner {
     struct Plan: Sendable {
         let tables: KernelTables
+        let free: FreeSlots
         let layout: ColoredLayout
         /// `−2β·log₂e` for every sweep, burn-in included.
         let scaledBetas: [Float]
@@ -46,7 +47,7 @@ enum FastRunner {
         plan.scaledBetas.withUnsafeBufferPointer { betas in
             for sweep in 0..<betas.count {
                 let t0 = now()
-                ReplicaKernel.sweep(state: state.pointer, tables: t, scaledBeta: betas[sweep], rng: &rng)
+                ReplicaKernel.sweep(state: state.pointer, tables: t, free: plan.free, scaledBeta: betas[sweep], rng: &rng)
                 let t1 = now()
                 partial.sampleNanos &+= t1 &- t0
                 if isMeasured(sweep, cfg) {

@@ -62,3 +62,33 @@ struct AlignedBuffer<T>: @unchecked Sendable {
 
     func free() { pointer.deallocate() }
 }
+
+/// The slots a sweep updates, grouped by colour: clamped nodes and padding are left out.
+final class FreeSlots: @unchecked Sendable {
+    let slots: UnsafeMutablePointer<Int32>
+    let starts: UnsafeMutablePointer<Int>
+    let colorCount: Int
+    let count: Int
+
+    /// Every real node of the layout, or only those with `isFree[node]`.
+    init(_ layout: ColoredLayout, isFree: [Bool]? = nil) {
+        var list: [Int32] = []
+        var starts = [0]
+        for c in 0..<layout.colorCount {
+            for s in layout.classStart[c]..<layout.classStart[c + 1] {
+                let v = Int(layout.node[s])
+                if v >= 0 && (isFree?[v] ?? true) { list.append(Int32(s)) }
+            }
+            starts.append(list.count)
+        }
+        slots = KernelTables.copy(list)
+        self.starts = KernelTables.copy(starts)
+        colorCount = layout.colorCount
+        count = list.count
+    }
+
+    deinit {
+        slots.deallocate()
+        starts.deallocate()
+    }
+}

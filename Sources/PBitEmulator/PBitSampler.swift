@@ -26,7 +26,8 @@ public struct PBitSampler: Sendable {
         if useFast {
             let layout = ColoredLayout(model: chip, coloring: coloring)
             let plan = FastRunner.Plan(
-                tables: KernelTables(layout, columnScale: config.replicas == 1 ? 1 : ReplicaKernel.rowBytes), layout: layout,
+                tables: KernelTables(layout, columnScale: config.replicas == 1 ? 1 : ReplicaKernel.rowBytes),
+                free: FreeSlots(layout), layout: layout,
                 scaledBetas: betas.map { Float($0) * PBitActivation.minusTwoLog2e }, config: config)
             partials = FastRunner.run(plan)
             kernel = config.replicas == 1 ? "single-chain-simd" : "replica-simd"

@@ -14,21 +14,26 @@ enum ReplicaKernel {
     static let chunks = 2
     static let rowBytes: Int32 = 128
 
+    /// One sweep over the free slots `free[starts[c] ..< starts[c + 1]]`, colour by colour;
+    /// slots not listed (clamped data, padding) keep their values.
     @inline(always)
     static func sweep(
         state: UnsafeMutablePointer<SIMD16<Float>>,
         tables t: KernelTables,
+        free: FreeSlots,
         scaledBeta: Float,
         rng: inout XoshiroLanes
     ) {
         let width = t.width
         let biases = t.biases
-        let starts = t.classStarts
+        let starts = free.starts
+        let slots = free.slots
         let rows = UnsafeRawPointer(state)
-        for c in 0..<t.colorCount {
-            var s = starts[c]
+        for c in 0..<free.colorCount {
+            var i = starts[c]
             let hi = starts[c &+ 1]
-            while s < hi {
+            while i < hi {
+                let s = Int(slots[i])
                 // Slot k of node s sits at ((group · width + k) · 16 + lane).
                 let at = ((s &>> 4) &* width) &* 16 &+ (s & 15)
                 var w = t.weights + at
@@ -51,7 +56,7 @@ enum ReplicaKernel {
                 state[2 &* s] = PBitActivation.decide(field: a0 + a1, scaledBeta: scaledBeta, uniform: u0)
                 let u1 = rng.nextUnit16()
                 state[2 &* s &+ 1] = PBitActivation.decide(field: b0 + b1, scaledBeta: scaledBeta, uniform: u1)
-                s &+= 1
+                i &+= 1
             }
         }
     }

@@ -1,0 +1,200 @@
+import Foundation
+import IsingModel
+import PBitEmulator
+import RandomStreams
+import Topologies
+
+/// One line of the training log (`training-log.jsonl`).
+public struct EpochRecord: Codable, Sendable {
+    public var epoch: Int
+    public var learningRate: Double
+    public var seconds: Double
+    /// Root mean square of the coupling gradient `⟨mm⟩_data − ⟨mm⟩_model` over the epoch.
+    public var gradientRMS: Double
+    /// Mean `⟨m_i m_j⟩` over edges in the clamped (data) and free (model) phases.
+    public var dataCorrelation: Double
+    public var modelCorrelation: Double
+    /// Accuracy on the held-out training images (nil with no validation set).
+    public var validationAccuracy: Double?
+    public var validationImages: Int
+}
+
+/// What a checkpoint keeps besides the model: enough to continue exactly where it stopped.
+struct TrainerState: Codable {
+    var epoch: Int
+    var couplingVelocity: [Double]
+    var biasVelocity: [Double]
+    /// Persistent chains, one `+`/`-` string per chain in node order.
+    var chains: [String]
+}
+
+/// Trains a sparse DBM by persistent contrastive divergence on the p-bit emulator.
+///
+/// Each update takes a batch of images: the positive phase clamps image and label and runs
+/// the hidden p-bits (the images of the batch are the replicas); the negative phase runs
+/// persistent free chains. The gradient lives on the graph's edges and nodes only:
+/// `ΔJ_ij ∝ ⟨m_i m_j⟩_data − ⟨m_i m_j⟩_model`, `Δh_i ∝ ⟨m_i⟩_data − ⟨m_i⟩_model`, with momentum.
+public final class Trainer {
+    public private(set) var model: DBMModel
+    public let config: TrainingConfiguration
+    let train: LabeledImages
+    let validation: LabeledImages
+    let threads: Int
+    let positive: ReplicaEngine
+    let negative: ReplicaEngine
+    let classifier: Classifier?
+    var couplingVelocity: [Double]
+    var biasVelocity: [Double]
+    public private(set) var epoch = 0
+
+    /// Starts from `model` (see `initialModel`), or from a checkpoint in `directory` when `resume`.
+    public init(model: DBMModel, config: TrainingConfiguration, train: LabeledImages,
+                validation: LabeledImages, threads: Int) throws {
+        try config.validate()
+        try model.layout.validate(nodes: model.nodeCount, pixels: train.rows * train.columns)
+        self.model = model
+        self.config = config
+        self.train = train
+        self.validation = validation
+        self.threads = threads
+        let ising = try model.isingModel()
+        let coloring = Coloring.dsatur(model.graph)
+        positive = try ReplicaEngine(model: ising, coloring: coloring, replicas: config.batchSize, seed: config.seed, threads: threads)
+        var hiddenOnly = [Bool](repeating: false, count: model.nodeCount)
+        for v in model.layout.hidden { hiddenOnly[v] = true }
+        positive.setFree(hiddenOnly)
+        negative = try ReplicaEngine(model: ising, coloring: coloring, replicas: config.persistentChains,
+                                     seed: config.seed &+ 1, threads: threads)
+        classifier = validation.count > 0
+            ? try Classifier(model: model, settings: config.classifier, threads: threads, seed: config.seed &+ 2) : nil
+        couplingVelocity = [Double](repeating: 0, count: model.couplings.count)
+        biasVelocity = [Double](repeating: 0, count: model.nodeCount)
+        epoch = model.epochsCompleted
+    }
+
+    /// A new model: small random couplings, biases matching the data's mean spins
+    /// (`h = atanh(⟨m⟩)/β`, the usual start for visible units), hidden biases 0.
+    public static func initialModel(graph: SparseGraph, layout: DBMLayout, data: LabeledImages,
+                                    config: TrainingConfiguration, binarizer: Binarizer, topology: String?) -> DBMModel {
+        var rng = Xoshiro256StarStar(seed: config.seed ^ 0x5EED)
+        let j = (0..<graph.edgeCount).map { _ in
+            CouplingDistribution.gaussian.sample(scale: config.initialScale, using: &rng)
+        }
+        var h = [Double](repeating: 0, count: graph.nodeCount)
+        var pixelMean = [Double](repeating: 0, count: layout.visible.count)
+        for i in 0..<data.count {
+            for (p, s) in binarizer.spins(data.image(i)).enumerated() { pixelMean[p] += Double(s) }
+        }
+        func bias(_ mean: Double) -> Double { atanh(min(max(mean, -0.95), 0.95)) / config.beta }
+        for (p, v) in layout.visible.enumerated() { h[v] = bias(pixelMean[p] / Double(max(data.count, 1))) }
+        var classMean = [Double](repeating: 0, count: layout.classes)
+        for i in 0..<data.count where Int(data.labels[i]) < layout.classes { classMean[Int(data.labels[i])] += 1 }
+        for copy in layout.labels {
+            for (k, v) in copy.enumerated() { h[v] = bias(2 * classMean[k] / Double(max(data.count, 1)) - 1) }
+        }
+        return DBMModel(graph: graph, couplings: j, biases: h, layout: layout, beta: config.beta,
+                        topology: topology, binarizer: binarizer, training: config, epochsCompleted: 0)
+    }
+
+    /// Runs one epoch; `progress(done, total)` after each batch.
+    public func runEpoch(progress: ((Int, Int) -> Void)? = nil) -> EpochRecord {
+        let started = Date()
+        let e = epoch
+        let lr = config.learningRate(epoch: e)
+        // Everything random in epoch e comes from (seed, e): a resumed run matches an unbroken one.
+        positive.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 11))
+        negative.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 12))
+        var order = Array(0..<train.count)
+        var rng = Xoshiro256StarStar(seed: SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 13))
+        order.shuffle(using: &rng)
+        let batches = train.count / config.batchSize
+        let layout = model.layout
+        let labelNodes = layout.allLabels
+        var squared = 0.0, dataCorr = 0.0, modelCorr = 0.0
+        let edges = model.couplings.count
+        for b in 0..<batches {
+            for r in 0..<config.batchSize {
+                let i = order[b * config.batchSize + r]
+                positive.set(nodes: layout.visible, replica: r, values: model.binarizer.spins(train.image(i)))
+                positive.set(nodes: labelNodes, replica: r, values: layout.labelSpins(Int(train.labels[i])))
+            }
+            positive.randomize(nodes: layout.hidden)
+            positive.sweep(config.positiveSweeps, beta: model.beta)
+            var data = PairStatistics(nodes: model.nodeCount, edges: edges)
+            positive.accumulate(into: &data)
+            negative.sweep(config.negativeSweeps, beta: model.beta)
+            var free = PairStatistics(nodes: model.nodeCount, edges: edges)
+            negative.accumulate(into: &free)
+            let n1 = Double(data.samples), n2 = Double(free.samples)
+            for k in 0..<edges {
+                let d = data.edgeSums[k] / n1, m = free.edgeSums[k] / n2
+                let g = d - m
+                squared += g * g
+                dataCorr += d
+                modelCorr += m
+                couplingVelocity[k] = config.momentum * couplingVelocity[k]
+                    + lr * (g - config.weightDecay * model.couplings[k])
+                model.couplings[k] += couplingVelocity[k]
+            }
+            for v in 0..<model.nodeCount {
+                let g = data.nodeSums[v] / n1 - free.nodeSums[v] / n2
+                biasVelocity[v] = config.momentum * biasVelocity[v] + lr * g
+                model.biases[v] += biasVelocity[v]
+            }
+            positive.setParameters(edgeCouplings: model.couplings, biases: model.biases)
+            negative.setParameters(edgeCouplings: model.couplings, biases: model.biases)
+            progress?(b + 1, batches)
+        }
+        epoch += 1
+        model.epochsCompleted = epoch
+        var accuracy: Double?
+        if let classifier {
+            classifier.update(couplings: model.couplings, biases: model.biases)
+            accuracy = classifier.classify(validation).accuracy
+        }
+        let updates = Double(max(batches * edges, 1))
+        return EpochRecord(epoch: epoch, learningRate: lr, seconds: Date().timeIntervalSince(started),
+                           gradientRMS: (squared / updates).squareRoot(), dataCorrelation: dataCorr / updates,
+                           modelCorrelation: modelCorr / updates, validationAccuracy: accuracy,
+                           validationImages: validation.count)
+    }
+
+    // MARK: Checkpoints
+
+    static let stateFile = "trainer-state.json"
+
+    /// Saves the model and the trainer state into `dir`; every file goes to a temporary name
+    /// first, the state last, so an interruption leaves the previous checkpoint readable.
+    public func checkpoint(to dir: String) throws {
+        try ModelDirectory.save(model, to: dir)
+        let chains = (0..<negative.replicas).map { r in
+            String(negative.state(replica: r).map { $0 > 0 ? "+" : "-" })
+        }
+        let state = TrainerState(epoch: epoch, couplingVelocity: couplingVelocity, biasVelocity: biasVelocity, chains: chains)
+        try AtomicFile.write(JSONEncoder().encode(state), to: ModelDirectory.path(dir, Self.stateFile))
+    }
+
+    /// Restores velocities and chains written by `checkpoint`.
+    public func restore(from dir: String) throws {
+        let path = ModelDirectory.path(dir, Self.stateFile)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LearningError.file(path: path, message: "no trainer state to resume from")
+        }
+        let state: TrainerState
+        do { state = try JSONDecoder().decode(TrainerState.self, from: data) } catch {
+            throw LearningError.file(path: path, message: "unreadable trainer state: \(error.localizedDescription)")
+        }
+        guard state.couplingVelocity.count == couplingVelocity.count, state.biasVelocity.count == biasVelocity.count,
+              state.chains.count == negative.replicas, state.chains.allSatisfy({ $0.count == model.nodeCount }),
+              state.epoch == model.epochsCompleted
+        else {
+            throw LearningError.file(path: path, message: "does not match the model in \(dir)")
+        }
+        couplingVelocity = state.couplingVelocity
+        biasVelocity = state.biasVelocity
+        for (r, chain) in state.chains.enumerated() {
+            negative.set(nodes: Array(0..<model.nodeCount), replica: r, values: chain.map { $0 == "+" ? 1 : -1 })
+        }
+        epoch = state.epoch
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Learning
+import Testing
+
+/// The standard test vectors of FIPS 180-4 (and NIST's example values).
+struct SHA256Tests {
+    @Test func emptyInput() {
+        #expect(SHA256.hexDigest(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func abc() {
+        #expect(SHA256.hexDigest(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func twoBlockMessage() {
+        let message = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+        #expect(SHA256.hexDigest(Data(message.utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func oneMillionAs() {
+        let message = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hexDigest(message) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// Lengths around the padding boundaries (55, 56, 63, 64 bytes) against `sha256sum`.
+    @Test(arguments: [
+        (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+        (56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+        (63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
+        (64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+    ])
+    func paddingBoundaries(length: Int, expected: String) {
+        #expect(SHA256.hexDigest(Data(repeating: UInt8(ascii: "a"), count: length)) == expected)
+    }
+
+    /// A slice of a larger `Data` (non-zero start index) hashes like a copy of it.
+    @Test func dataSlice() {
+        let whole = Data("xxabcxx".utf8)
+        let slice = whole[2..<5]
+        #expect(SHA256.hexDigest(slice) == SHA256.hexDigest(Data("abc".utf8)))
+    }
+}
