@@ -96,6 +96,8 @@ struct TrainCommand: ParsableCommand {
     var negativeSweeps = TrainingConfiguration().negativeSweeps
     @Option(name: .customLong("chains"), help: "Persistent chains of the negative phase.")
     var chains = TrainingConfiguration().persistentChains
+    @Option(name: .customLong("statistics-sweeps"), help: "Average each phase's statistics over its last K sweeps.")
+    var statisticsSweeps = TrainingConfiguration().statisticsSweeps
     @Option var beta = TrainingConfiguration().beta
     @Option(name: .customLong("init-scale")) var initialScale = TrainingConfiguration().initialScale
     @Option var seed: UInt64 = 1
@@ -127,6 +129,7 @@ struct TrainCommand: ParsableCommand {
         c.positiveSweeps = positiveSweeps
         c.negativeSweeps = negativeSweeps
         c.persistentChains = chains
+        c.statisticsSweeps = statisticsSweeps
         c.beta = beta
         c.initialScale = initialScale
         c.seed = seed

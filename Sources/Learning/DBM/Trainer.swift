@@ -118,13 +118,22 @@ public final class Trainer {
                 positive.set(nodes: layout.visible, replica: r, values: model.binarizer.spins(train.image(i)))
                 positive.set(nodes: labelNodes, replica: r, values: layout.labelSpins(Int(train.labels[i])))
             }
+            let k = config.statisticsSweeps
             positive.randomize(nodes: layout.hidden)
-            positive.sweep(config.positiveSweeps, beta: model.beta)
+            positive.sweep(config.positiveSweeps - k + 1, beta: model.beta)
             var data = PairStatistics(nodes: model.nodeCount, edges: edges)
             positive.accumulate(into: &data)
-            negative.sweep(config.negativeSweeps, beta: model.beta)
+            for _ in 1..<k {
+                positive.sweep(1, beta: model.beta)
+                positive.accumulate(into: &data)
+            }
+            negative.sweep(config.negativeSweeps - k + 1, beta: model.beta)
             var free = PairStatistics(nodes: model.nodeCount, edges: edges)
             negative.accumulate(into: &free)
+            for _ in 1..<k {
+                negative.sweep(1, beta: model.beta)
+                negative.accumulate(into: &free)
+            }
             let n1 = Double(data.samples), n2 = Double(free.samples)
             for k in 0..<edges {
                 let d = data.edgeSums[k] / n1, m = free.edgeSums[k] / n2

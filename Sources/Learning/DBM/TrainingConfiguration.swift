@@ -1,6 +1,11 @@
 /// Settings of sparse-DBM training by persistent contrastive divergence. The defaults follow
 /// Niazi et al. 2024 where they state them (batch 50, learning rate 0.003, momentum 0.6).
 public struct TrainingConfiguration: Codable, Equatable, Sendable {
+    enum CodingKeys: String, CodingKey {
+        case epochs, batchSize, learningRate, finalLearningRate, momentum, weightDecay, positiveSweeps
+        case negativeSweeps, persistentChains, statisticsSweeps, beta, initialScale, seed, validationImages, classifier
+    }
+
     public var epochs = 20
     public var batchSize = 50
     public var learningRate = 0.003
@@ -14,6 +19,9 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     /// Sweeps of the free-running persistent chains per update (negative phase).
     public var negativeSweeps = 10
     public var persistentChains = 64
+    /// Statistics of each phase are averaged over its last `statisticsSweeps` sweeps, which
+    /// lowers the gradient's noise at the cost of one sweep's work per extra sample.
+    public var statisticsSweeps = 1
     public var beta = 1.0
     /// Standard deviation of the initial couplings.
     public var initialScale = 0.01
@@ -23,6 +31,27 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     public var classifier = ClassifierSettings()
 
     public init() {}
+
+    /// Settings saved by older versions lack newer keys: those take their defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = TrainingConfiguration()
+        epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
+        batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
+        learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
+        finalLearningRate = try c.decodeIfPresent(Double.self, forKey: .finalLearningRate)
+        momentum = try c.decodeIfPresent(Double.self, forKey: .momentum) ?? d.momentum
+        weightDecay = try c.decodeIfPresent(Double.self, forKey: .weightDecay) ?? d.weightDecay
+        positiveSweeps = try c.decodeIfPresent(Int.self, forKey: .positiveSweeps) ?? d.positiveSweeps
+        negativeSweeps = try c.decodeIfPresent(Int.self, forKey: .negativeSweeps) ?? d.negativeSweeps
+        persistentChains = try c.decodeIfPresent(Int.self, forKey: .persistentChains) ?? d.persistentChains
+        statisticsSweeps = try c.decodeIfPresent(Int.self, forKey: .statisticsSweeps) ?? d.statisticsSweeps
+        beta = try c.decodeIfPresent(Double.self, forKey: .beta) ?? d.beta
+        initialScale = try c.decodeIfPresent(Double.self, forKey: .initialScale) ?? d.initialScale
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        validationImages = try c.decodeIfPresent(Int.self, forKey: .validationImages) ?? d.validationImages
+        classifier = try c.decodeIfPresent(ClassifierSettings.self, forKey: .classifier) ?? d.classifier
+    }
 
     public func validate() throws(LearningError) {
         func check(_ ok: Bool, _ message: String) throws(LearningError) { if !ok { throw .invalid(message) } }
@@ -35,6 +64,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         try check(positiveSweeps >= 1, "--positive-sweeps must be at least 1")
         try check(negativeSweeps >= 1, "--negative-sweeps must be at least 1")
         try check(persistentChains >= 1, "--chains must be at least 1")
+        try check(statisticsSweeps >= 1 && statisticsSweeps <= min(positiveSweeps, negativeSweeps),
+                  "--statistics-sweeps must be between 1 and the sweeps of each phase")
         try check(beta.isFinite && beta > 0, "--beta must be positive and finite")
         try check(initialScale.isFinite && initialScale >= 0, "--init-scale must be finite and non-negative")
         try check(validationImages >= 0, "--validation must not be negative")

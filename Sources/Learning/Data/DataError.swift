@@ -1,8 +1,9 @@
 /// What went wrong while finding, reading, checking or writing a data set file.
 ///
-/// Every case's `description` starts with the file or directory concerned, so a message shown
-/// to a user on its own still says where to look. All but `datasetNotFound` are one line;
-/// that one is a short report whose first line is the summary.
+/// A `file` error's `description` is one line that starts with the file or directory
+/// concerned, so a message shown to a user on its own still says where to look.
+/// `datasetNotFound` is a short report whose first line is the summary, followed by every
+/// place looked and what to do. `zlib` concerns data in memory and names no file.
 public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A problem with one file or directory: its path and what is wrong with it.
     case file(path: String, message: String)

@@ -111,20 +111,30 @@ public enum Dataset {
         let labels = try IDXFile.parse(labelsData, path: labelsPath)
 
         guard images.dimensions.count == 3 else {
-            throw .file(path: imagesPath, message: "expected images (3 dimensions: count×rows×columns), found \(images.dimensions.count) dimensions")
+            throw .file(
+                path: imagesPath,
+                message: "expected images (3 dimensions: count×rows×columns), found \(images.dimensions.count) dimensions")
         }
         guard labels.dimensions.count == 1 else {
-            throw .file(path: labelsPath, message: "expected labels (1 dimension), found \(labels.dimensions.count) dimensions")
+            throw .file(
+                path: labelsPath,
+                message: "expected labels (1 dimension), found \(labels.dimensions.count) dimensions")
         }
         let count = images.dimensions[0], rows = images.dimensions[1], columns = images.dimensions[2]
         guard labels.dimensions[0] == count else {
-            throw .file(path: labelsPath, message: "has \(labels.dimensions[0]) labels but \(imagesPath) has \(count) images")
+            throw .file(
+                path: labelsPath,
+                message: "has \(labels.dimensions[0]) labels but \(imagesPath) has \(count) images")
         }
         if let split, count != split.expectedCount || rows != imageRows || columns != imageColumns {
-            throw .file(path: imagesPath, message: "holds \(count) images of \(rows)×\(columns); the official \(split.rawValue) split has \(split.expectedCount) of 28×28")
+            throw .file(
+                path: imagesPath,
+                message: "holds \(count) images of \(rows)×\(columns); the official \(split.rawValue) split has \(split.expectedCount) of 28×28")
         }
         if let index = labels.bytes.firstIndex(where: { Int($0) >= classCount }) {
-            throw .file(path: labelsPath, message: "label \(labels.bytes[index]) at index \(index) is outside 0...\(classCount - 1)")
+            throw .file(
+                path: labelsPath,
+                message: "label \(labels.bytes[index]) at index \(index) is outside 0...\(classCount - 1)")
         }
         return LabeledImages(rows: rows, columns: columns, pixels: images.bytes, labels: labels.bytes)
     }

@@ -78,10 +78,14 @@ public enum IDXFile {
             throw .file(path: path, message: "truncated header: an IDX file starts with 4 bytes, found \(bytes.count)")
         }
         guard bytes[0] == 0, bytes[1] == 0 else {
-            throw .file(path: path, message: "is not an IDX file: it must start with bytes 00 00, found \(hex(bytes[0])) \(hex(bytes[1]))")
+            throw .file(
+                path: path,
+                message: "is not an IDX file: it must start with bytes 00 00, found \(hex(bytes[0])) \(hex(bytes[1]))")
         }
         guard bytes[2] == unsignedByteType else {
-            throw .file(path: path, message: "unsupported IDX element type \(typeDescription(bytes[2])); only 0x08 (unsigned byte) is supported")
+            throw .file(
+                path: path,
+                message: "unsupported IDX element type \(typeDescription(bytes[2])); only 0x08 (unsigned byte) is supported")
         }
         let dimensionCount = Int(bytes[3])
         guard dimensionCountRange.contains(dimensionCount) else {
@@ -89,20 +93,28 @@ public enum IDXFile {
         }
         let headerSize = 4 + 4 * dimensionCount
         guard bytes.count >= headerSize else {
-            throw .file(path: path, message: "truncated header: \(dimensionCount) dimensions need a \(headerSize)-byte header, found \(bytes.count) bytes")
+            throw .file(
+                path: path,
+                message: "truncated header: \(dimensionCount) dimensions need a \(headerSize)-byte header, found \(bytes.count) bytes")
         }
         var dimensions: [Int] = []
         for i in 0..<dimensionCount {
             let offset = 4 + 4 * i
-            dimensions.append(Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3]))
+            dimensions.append(
+                Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16
+                    | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3]))
         }
         let elementCount = try checkedElementCount(dimensions, path: path)
         let available = bytes.count - headerSize
         guard available >= elementCount else {
-            throw .file(path: path, message: "truncated data: dimensions \(shape(dimensions)) need \(elementCount) bytes after the header, found \(available)")
+            throw .file(
+                path: path,
+                message: "truncated data: dimensions \(shape(dimensions)) need \(elementCount) bytes after the header, found \(available)")
         }
         guard available == elementCount else {
-            throw .file(path: path, message: "has \(plural(available - elementCount, "trailing byte")) after the \(plural(elementCount, "byte")) of data")
+            throw .file(
+                path: path,
+                message: "has \(plural(available - elementCount, "trailing byte")) after the \(plural(elementCount, "byte")) of data")
         }
         return IDXArray(dimensions: dimensions, bytes: Array(bytes[headerSize...]))
     }
@@ -117,17 +129,21 @@ public enum IDXFile {
             throw .file(path: path, message: "cannot write \(array.dimensions.count) dimensions; expected 1 to 4")
         }
         guard array.dimensions.allSatisfy({ $0 <= Int(UInt32.max) }) else {
-            throw .file(path: path, message: "cannot write dimensions \(shape(array.dimensions)): each must fit in 32 bits")
+            throw .file(
+                path: path,
+                message: "cannot write dimensions \(shape(array.dimensions)): each must fit in 32 bits")
         }
         let elementCount = try checkedElementCount(array.dimensions, path: path)
         guard elementCount == array.bytes.count else {
-            throw .file(path: path, message: "cannot write: dimensions \(shape(array.dimensions)) need \(elementCount) bytes, the array has \(array.bytes.count)")
+            throw .file(
+                path: path,
+                message: "cannot write: dimensions \(shape(array.dimensions)) need \(elementCount) bytes, the array has \(array.bytes.count)")
         }
         var data = Data(capacity: 4 + 4 * array.dimensions.count + elementCount)
         data.append(contentsOf: [0, 0, unsignedByteType, UInt8(array.dimensions.count)])
         for dimension in array.dimensions {
             let value = UInt32(dimension)
-            data.append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)])
+            data.append(contentsOf: [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: value >> $0) })
         }
         data.append(contentsOf: array.bytes)
         return data
@@ -152,7 +168,9 @@ public enum IDXFile {
         var product = 1
         for (index, dimension) in dimensions.enumerated() {
             guard dimension > 0 else {
-                throw .file(path: path, message: "dimension \(index + 1) of \(dimensions.count) is zero (dimensions \(shape(dimensions)))")
+                throw .file(
+                    path: path,
+                    message: "dimension \(index + 1) of \(dimensions.count) is zero (dimensions \(shape(dimensions)))")
             }
             let (next, overflow) = product.multipliedReportingOverflow(by: dimension)
             guard !overflow, next <= maximumElementCount else {

@@ -51,13 +51,17 @@ enum KnownFiles {
     /// - Throws: `DataError.file` naming the file, the digest found and the one expected;
     ///   when the contents are another official file (MNIST where Fashion-MNIST was asked
     ///   for, say), the message says which.
-    static func verify(_ contents: Data, path: String, kind: KnownFile.Kind, expected: KnownFile?) throws(DataError) -> KnownFile {
+    static func verify(
+        _ contents: Data, path: String, kind: KnownFile.Kind, expected: KnownFile?
+    ) throws(DataError) -> KnownFile {
         let digest = SHA256.hexDigest(contents)
         if let expected {
             if digest == expected.sha256 { return expected }
             let mismatch = "SHA-256 mismatch: expected \(expected.sha256) (\(expected.displayName)), found \(digest)"
             if let other = all.first(where: { $0.sha256 == digest }) {
-                throw .file(path: path, message: "\(mismatch): this is the \(other.displayName) file, not the \(expected.displayName) one")
+                throw .file(
+                    path: path,
+                    message: "\(mismatch): this is the \(other.displayName) file, not the \(expected.displayName) one")
             }
             throw .file(
                 path: path,
@@ -65,8 +69,9 @@ enum KnownFiles {
         }
         if let match = all.first(where: { $0.kind == kind && $0.sha256 == digest }) { return match }
         // Name the digests the file would have under its own name, when that is an official one.
-        let baseName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let sameName = all.filter { $0.kind == kind && ($0.fileName == baseName || $0.fileName == (path as NSString).lastPathComponent) }
+        var fileName = (path as NSString).lastPathComponent
+        if fileName.hasSuffix(".gz") { fileName.removeLast(3) }
+        let sameName = all.filter { $0.kind == kind && $0.fileName == fileName }
         let expectation = sameName.isEmpty
             ? "which matches none of the official MNIST or Fashion-MNIST \(kind == .images ? "images" : "labels") files"
             : "expected " + sameName.map { "\($0.sha256) (\($0.dataset.displayName))" }.joined(separator: " or ")
