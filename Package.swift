@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "IsingModelTests", dependencies: ["IsingModel"]),
         .testTarget(name: "PBitEmulatorTests", dependencies: ["PBitEmulator"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Topologies"]),
         .testTarget(name: "PBitCommandsTests", dependencies: ["PBitCommands"]),
     ],
     swiftLanguageModes: [.v6]

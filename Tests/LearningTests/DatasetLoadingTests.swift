@@ -1,6 +1,7 @@
 import Foundation
 import Learning
 import Testing
+import Topologies
 
 /// Loading tiny synthetic data sets (written with `IDXFile.write`) without verification, and
 /// the checks `load` makes on what it reads.

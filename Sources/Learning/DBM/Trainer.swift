@@ -118,22 +118,9 @@ public final class Trainer {
                 positive.set(nodes: layout.visible, replica: r, values: model.binarizer.spins(train.image(i)))
                 positive.set(nodes: labelNodes, replica: r, values: layout.labelSpins(Int(train.labels[i])))
             }
-            let k = config.statisticsSweeps
             positive.randomize(nodes: layout.hidden)
-            positive.sweep(config.positiveSweeps - k + 1, beta: model.beta)
-            var data = PairStatistics(nodes: model.nodeCount, edges: edges)
-            positive.accumulate(into: &data)
-            for _ in 1..<k {
-                positive.sweep(1, beta: model.beta)
-                positive.accumulate(into: &data)
-            }
-            negative.sweep(config.negativeSweeps - k + 1, beta: model.beta)
-            var free = PairStatistics(nodes: model.nodeCount, edges: edges)
-            negative.accumulate(into: &free)
-            for _ in 1..<k {
-                negative.sweep(1, beta: model.beta)
-                negative.accumulate(into: &free)
-            }
+            let data = phase(positive, sweeps: config.positiveSweeps)
+            let free = phase(negative, sweeps: config.negativeSweeps)
             let n1 = Double(data.samples), n2 = Double(free.samples)
             for k in 0..<edges {
                 let d = data.edgeSums[k] / n1, m = free.edgeSums[k] / n2
@@ -166,6 +153,19 @@ public final class Trainer {
                            gradientRMS: (squared / updates).squareRoot(), dataCorrelation: dataCorr / updates,
                            modelCorrelation: modelCorr / updates, validationAccuracy: accuracy,
                            validationImages: validation.count)
+    }
+
+    /// Runs `sweeps` sweeps and averages the statistics of the last `statisticsSweeps` states.
+    func phase(_ engine: ReplicaEngine, sweeps: Int) -> PairStatistics {
+        let k = config.statisticsSweeps
+        var stats = PairStatistics(nodes: model.nodeCount, edges: model.couplings.count)
+        engine.sweep(sweeps - k + 1, beta: model.beta)
+        engine.accumulate(into: &stats)
+        for _ in 1..<k {
+            engine.sweep(1, beta: model.beta)
+            engine.accumulate(into: &stats)
+        }
+        return stats
     }
 
     // MARK: Checkpoints

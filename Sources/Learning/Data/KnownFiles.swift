@@ -1,4 +1,5 @@
 import Foundation
+import Topologies
 
 /// One official data set file and the SHA-256 of its decompressed contents.
 ///

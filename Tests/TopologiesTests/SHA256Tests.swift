@@ -1,5 +1,5 @@
 import Foundation
-import Learning
+import Topologies
 import Testing
 
 /// The standard test vectors of FIPS 180-4 (and NIST's example values).
