@@ -192,10 +192,10 @@ public final class ReplicaEngine: @unchecked Sendable {
         rngs = (0..<blocks).map { XoshiroLanes(seed: seed, stream: UInt64($0)) }
     }
 
-    /// Adds `tanh(β·I_v)` of each replica to `sums[replica · nodes.count + k]`, with
-    /// `I_v = Σ_j J_vj m_j + h_v` the local field of `nodes[k]`: the expected value of that
-    /// p-bit given its neighbours, a lower-variance read-out than its sampled value.
-    public func accumulateExpectations(nodes: [Int], beta: Double, into sums: inout [Double]) {
+    /// Local fields `I_v = Σ_j J_vj m_j + h_v` of `nodes` in every replica's current state,
+    /// as `fields[replica · nodes.count + k]`.
+    public func localFields(nodes: [Int]) -> [Double] {
+        var out = [Double](repeating: 0, count: replicas * nodes.count)
         let chunks = ReplicaKernel.chunks, width = tables.width
         for (k, v) in nodes.enumerated() {
             let s = Int(layout.internalIndex[v])
@@ -211,11 +211,20 @@ public final class ReplicaEngine: @unchecked Sendable {
                     for l in 0..<16 {
                         let r = b * ReplicaKernel.lanes + h * 16 + l
                         guard r < replicas else { break }
-                        sums[r * nodes.count + k] += _tanh(beta * Double(field[l]))
+                        out[r * nodes.count + k] = Double(field[l])
                     }
                 }
             }
         }
+        return out
+    }
+
+    /// Adds `tanh(β·I_v)` of each replica to `sums[replica · nodes.count + k]`: the expected
+    /// value of p-bit `nodes[k]` given its neighbours, a lower-variance read-out than its
+    /// sampled value.
+    public func accumulateExpectations(nodes: [Int], beta: Double, into sums: inout [Double]) {
+        let fields = localFields(nodes: nodes)
+        for i in 0..<fields.count { sums[i] += _tanh(beta * fields[i]) }
     }
 
     /// Adds each replica's current values of `nodes` to `sums[replica · nodes.count + k]`.

@@ -24,7 +24,7 @@ import PBitCommands
 
     func write(_ name: String, _ text: String) -> String {
         let path = Self.temp.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 

@@ -15,11 +15,18 @@ public struct ClassifierSettings: Codable, Equatable, Sendable {
     /// β rises linearly from this value to the model's β over the sweeps before reading
     /// (annealing helps the chain leave its random start); nil keeps β fixed.
     public var annealFrom: Double? = 0.2
-    /// Score by `tanh(βI)` of each label p-bit (its expected value given its neighbours,
-    /// less noisy) or by its sampled value, as hardware reads it.
-    public var readout: Readout = .expectation
+    /// How the label p-bits are read; see `Readout`.
+    public var readout: Readout = .conditional
 
-    public enum Readout: String, Codable, CaseIterable, Sendable { case expectation, sample }
+    public enum Readout: String, Codable, CaseIterable, Sendable {
+        /// The probability of each class's one-hot label pattern given every other p-bit:
+        /// `p(k) ∝ exp(2β Σ_{copies of k} I_u)`, exact when label p-bits share no edge.
+        case conditional
+        /// `tanh(βI)` of each label p-bit: its expected value given its neighbours.
+        case expectation
+        /// The sampled values, as hardware reads them.
+        case sample
+    }
 
     public init() {}
 
@@ -99,6 +106,18 @@ public final class Classifier {
             for t in warm..<settings.sweeps {
                 engine.sweep(betas: [betas[t]])
                 switch settings.readout {
+                case .conditional:
+                    let fields = engine.localFields(nodes: labelNodes)
+                    let width = labelNodes.count
+                    for r in 0..<engine.replicas {
+                        var score = [Double](repeating: 0, count: classes)
+                        for k in 0..<width { score[k % classes] += 2 * betas[t] * fields[r * width + k] }
+                        let top = score.max() ?? 0
+                        let weights = score.map { Foundation.exp($0 - top) }
+                        let z = weights.reduce(0, +)
+                        // Stored on the first copy's nodes; scores below add over all copies.
+                        for k in 0..<classes { sums[r * width + k] += weights[k] / z }
+                    }
                 case .expectation:
                     engine.accumulateExpectations(nodes: labelNodes, beta: betas[t], into: &sums)
                 case .sample:

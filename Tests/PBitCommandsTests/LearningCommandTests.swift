@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PBitCommands
+import Testing
+
+/// MNIST as CI provides it, beside the repository.
+let sharedMNIST: String = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/datasets/mnist").path
+
+@Suite(.serialized) struct LearningCommandTests {
+    func run(_ arguments: [String]) -> String? {
+        do {
+            var command = try PBitMain.parseAsRoot(arguments)
+            try command.run()
+            return nil
+        } catch {
+            return PBitMain.message(for: error)
+        }
+    }
+
+    static let temp: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pbit-learning-cli-\(getpid())")
+        try? FileManager.default.removeItem(at: url)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    @Test(arguments: [
+        (["train", "--output", "/tmp/x", "--epochs", "0"], "--epochs"),
+        (["train", "--output", "/tmp/x", "--batch-size", "0"], "--batch-size"),
+        (["train", "--output", "/tmp/x", "--learning-rate", "nan"], "--learning-rate"),
+        (["train", "--output", "/tmp/x", "--momentum", "1.5"], "--momentum"),
+        (["train", "--output", "/tmp/x", "--dataset", "cifar"], "cifar"),
+        (["evaluate", "--model", "/nonexistent/model"], "/nonexistent/model"),
+        (["generate", "--model", "/nonexistent/model", "--label", "3", "--output", "/tmp/x.png"], "/nonexistent/model"),
+    ])
+    func badInputIsOneLineError(arguments: [String], mentions: String) throws {
+        let message = try #require(run(arguments), "\(arguments) should fail")
+        #expect(message.contains(mentions), "\(message)")
+        #expect(!message.contains("\n"), "one line: \(message)")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedMNIST)))
+    func trainEvaluateGenerateAndResume() throws {
+        let dir = Self.temp.appendingPathComponent("model").path
+        let common = ["--data", sharedMNIST, "--topology", "pegasus:8", "--limit", "300", "--validation", "100",
+                      "--batch-size", "50", "--quiet", "--output", dir]
+        #expect(run(["train", "--epochs", "1"] + common) == nil)
+        for file in ["couplings.mtx", "biases.mtx", "model.json", "trainer-state.json", "training-log.jsonl"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
+        }
+        // A second train into the same directory must not overwrite it by accident.
+        let refused = try #require(run(["train", "--epochs", "1"] + common))
+        #expect(refused.contains("--resume"))
+        #expect(run(["train", "--epochs", "2", "--resume"] + common) == nil)
+        let log = try String(contentsOfFile: dir + "/training-log.jsonl", encoding: .utf8)
+        #expect(log.split(separator: "\n").count == 2)
+        #expect(run(["evaluate", "--model", dir, "--data", sharedMNIST, "--limit", "64", "--quiet", "--json"]) == nil)
+        let png = Self.temp.appendingPathComponent("digits.png").path
+        #expect(run(["generate", "--model", dir, "--label", "all", "--count", "2", "--sweeps", "20", "--output", png]) == nil)
+        let data = try #require(FileManager.default.contents(atPath: png))
+        #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        let badLabel = try #require(run(["generate", "--model", dir, "--label", "12", "--output", png]))
+        #expect(badLabel.contains("--label"))
+    }
+}
