@@ -29,11 +29,9 @@ struct AnnealCommand: ParsableCommand {
 
     func run() throws {
         let (ising, name, coloring) = try model.load(seed: sampling.seed)
-        var opts = sampling
         // Annealing defaults differ from sampling: a geometric schedule and no burn-in.
-        if opts.schedule == .constant && !CommandLine.arguments.contains("--schedule") { opts.schedule = .geometric }
-        if !CommandLine.arguments.contains("--burn-in") { opts.burnIn = 0 }
-        var config = try opts.configuration(hardware: try hardware.model(), coloring: coloring)
+        var config = try sampling.configuration(hardware: try hardware.model(), coloring: coloring,
+                                                defaultSchedule: .geometric, defaultBurnIn: 0)
         config.trackLowestEnergy = true
         let result = try PBitSampler(model: ising).run(config)
         guard let energy = result.lowestEnergy, let state = result.lowestState else {
@@ -44,7 +42,7 @@ struct AnnealCommand: ParsableCommand {
         }
         let report = AnnealReport(
             model: name, nodes: ising.nodeCount, replicas: result.replicas, sweeps: config.totalSweeps,
-            schedule: "\(opts.schedule.rawValue)", betaFirst: config.schedule.beta(sweep: 0, of: config.totalSweeps),
+            schedule: (sampling.schedule ?? .geometric).rawValue, betaFirst: config.schedule.beta(sweep: 0, of: config.totalSweeps),
             betaLast: config.schedule.beta(sweep: config.totalSweeps - 1, of: config.totalSweeps),
             lowestEnergy: energy, finalEnergyMean: result.energyTrace.last ?? .nan,
             state: state.map(Int.init), wallSeconds: result.wallSeconds,

@@ -19,8 +19,8 @@ struct SamplingOptions: ParsableArguments {
     @Option(help: "Measured sweeps per replica.")
     var sweeps: Int = 1000
 
-    @Option(name: .customLong("burn-in"), help: "Sweeps before measuring.")
-    var burnIn: Int = 100
+    @Option(name: .customLong("burn-in"), help: "Sweeps before measuring (default: 100 for sample, 0 for anneal).")
+    var burnIn: Int?
 
     @Option(help: "Independent chains run side by side.")
     var replicas: Int = 64
@@ -40,8 +40,8 @@ struct SamplingOptions: ParsableArguments {
     @Option(name: .customLong("measure-every"), help: "Measure every k-th sweep after burn-in.")
     var measureEvery: Int = 1
 
-    @Option(help: "β schedule: constant, linear, geometric (from --beta-start to --beta-end) or file.")
-    var schedule: ScheduleName = .constant
+    @Option(help: "β schedule: constant, linear, geometric (from --beta-start to --beta-end) or file (default: constant for sample, geometric for anneal).")
+    var schedule: ScheduleName?
 
     @Option(name: .customLong("beta-start"), help: "First β of a linear or geometric schedule.")
     var betaStart: Double = 0.1
@@ -52,9 +52,9 @@ struct SamplingOptions: ParsableArguments {
     @Option(name: .customLong("schedule-file"), help: "One β per line, one line per sweep (burn-in included).")
     var scheduleFile: String?
 
-    func betaSchedule() throws -> BetaSchedule {
+    func betaSchedule(default name: ScheduleName) throws -> BetaSchedule {
         guard beta.isFinite, beta >= 0 else { throw CLIError("--beta must be finite and non-negative (got \(beta))") }
-        switch schedule {
+        switch schedule ?? name {
         case .constant: return .constant(beta)
         case .linear: return .linear(start: betaStart, end: betaEnd)
         case .geometric: return .geometric(start: betaStart, end: betaEnd)
@@ -74,12 +74,15 @@ struct SamplingOptions: ParsableArguments {
         }
     }
 
-    func configuration(hardware: HardwareModel, coloring: Coloring?) throws -> SamplerConfiguration {
+    /// The run's configuration; `defaultSchedule` and `defaultBurnIn` apply where the user
+    /// gave none (sampling and annealing want different ones).
+    func configuration(hardware: HardwareModel, coloring: Coloring?, defaultSchedule: ScheduleName = .constant,
+                       defaultBurnIn: Int = 100) throws -> SamplerConfiguration {
         var c = SamplerConfiguration()
         c.replicas = replicas
         c.sweeps = sweeps
-        c.burnIn = burnIn
-        c.schedule = try betaSchedule()
+        c.burnIn = burnIn ?? defaultBurnIn
+        c.schedule = try betaSchedule(default: defaultSchedule)
         c.mode = updateMode()
         c.threads = threads
         c.seed = seed
