@@ -1,3 +1,20 @@
+"""Cross-check pbit's topology generators against dwave-networkx, edge for edge.
+
+Not part of the build or the tests (the project does not depend on Python). Usage, from an
+empty directory:
+
+    python3 -m venv venv && venv/bin/pip install dwave-networkx
+    P=path/to/.build/release/pbit
+    $P topology pegasus 6 --export p6.mtx;   $P topology pegasus 14 --export p14.mtx
+    $P topology pegasus 16 --export p16.mtx; $P topology zephyr 4 --export z4.mtx
+    $P topology zephyr 12 --export z12.mtx;  $P topology chimera 16 --export c16.mtx
+    $P topology chimera 3 --columns 5 --tile 2 --export c352.mtx
+    $P topology zephyr 3 --tile 2 --export z32.mtx
+    venv/bin/python crosscheck_dwave_networkx.py
+
+dwave-networkx's nodes are renumbered by ascending linear index, as pbit numbers them; the
+script prints "identical" per graph and exits non-zero on any difference.
+"""
 import warnings; warnings.filterwarnings("ignore")
 import dwave_networkx as dnx, sys
 def load(p):
