@@ -1,3 +1,5 @@
+import Foundation
+
 /// The p-bit decision, vectorised.
 ///
 /// A p-bit sets `m = sgn(tanh(βI) − r)` with `r ~ U(−1, 1)`. Writing `r = 2u − 1` with
@@ -44,14 +46,6 @@ public enum PBitActivation {
 
     /// The probability that a p-bit with field `I` at `β` takes +1: `(1 + tanh(βI)) / 2`.
     public static func probabilityUp(field: Double, beta: Double) -> Double {
-        1 / (1 + _exp(-2 * beta * field))
+        1 / (1 + Foundation.exp(-2 * beta * field))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-@usableFromInline func _exp(_ x: Double) -> Double { Glibc.exp(x) }
-#else
-import Foundation
-@usableFromInline func _exp(_ x: Double) -> Double { Foundation.exp(x) }
-#endif

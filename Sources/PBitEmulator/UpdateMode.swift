@@ -1,3 +1,5 @@
+import Foundation
+
 /// How p-bits take turns, the thing hardware timing decides.
 public enum UpdateMode: Sendable, Equatable, CustomStringConvertible {
     /// Colours take turns, as phase-shifted clocks do; a whole colour updates at once. Exact Gibbs.
@@ -42,7 +44,7 @@ public enum BetaSchedule: Sendable, Equatable {
         switch self {
         case .constant(let b): return b
         case .linear(let a, let b): return a + (b - a) * x
-        case .geometric(let a, let b): return a * _pow(b / a, x)
+        case .geometric(let a, let b): return a * Foundation.pow(b / a, x)
         case .values(let v): return v.isEmpty ? 1 : v[min(t, v.count - 1)]
         }
     }
@@ -67,19 +69,6 @@ public enum BetaSchedule: Sendable, Equatable {
         }
     }
 }
-
-@usableFromInline func _pow(_ a: Double, _ b: Double) -> Double {
-    // exp/log keeps this file free of Foundation.
-    _exp(b * _log(a))
-}
-
-#if canImport(Glibc)
-import Glibc
-@usableFromInline func _log(_ x: Double) -> Double { Glibc.log(x) }
-#else
-import Foundation
-@usableFromInline func _log(_ x: Double) -> Double { Foundation.log(x) }
-#endif
 
 public enum SamplerError: Error, Equatable, CustomStringConvertible {
     case invalid(String)
