@@ -17,6 +17,9 @@ public struct IsingModel: Sendable, Equatable {
 
     public var nodeCount: Int { graph.nodeCount }
 
+    /// Largest |J| or |h| accepted.
+    public static let maximumMagnitude = 1e6
+
     /// Builds a model from per-edge couplings in the order of `graph.edges` (`i < j`).
     public init(graph: SparseGraph, edgeCouplings: [Double], biases: [Double]) throws(ModelError) {
         guard edgeCouplings.count == graph.edgeCount else {
@@ -30,6 +33,13 @@ public struct IsingModel: Sendable, Equatable {
         }
         if let k = biases.firstIndex(where: { !$0.isFinite }) {
             throw .nonFinite("bias of node \(k) is \(biases[k])")
+        }
+        // The kernels compute in Float: keep β·I far from its overflow.
+        if let k = edgeCouplings.firstIndex(where: { abs($0) > Self.maximumMagnitude }) {
+            throw .invalid("coupling on edge \(graph.edges[k]) is \(edgeCouplings[k]); magnitudes above \(Self.maximumMagnitude) are not supported")
+        }
+        if let k = biases.firstIndex(where: { abs($0) > Self.maximumMagnitude }) {
+            throw .invalid("bias of node \(k) is \(biases[k]); magnitudes above \(Self.maximumMagnitude) are not supported")
         }
         self.graph = graph
         self.biases = biases

@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
         let ths = try parseList(threads ?? (cores > 1 ? "1,\(cores)" : "1"), "--threads") { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         let kinds = try parseList(samplers, "--samplers") { BenchSampler(rawValue: $0) }
         guard repeats >= 1 else { throw CLIError("--repeats must be at least 1 (got \(repeats))") }
-        guard seconds.isFinite, seconds > 0 else { throw CLIError("--seconds must be positive (got \(seconds))") }
+        guard seconds.isFinite, seconds > 0, seconds <= 3600 else { throw CLIError("--seconds must be between 0 and 3600 (got \(seconds))") }
         let progress = Progress(enabled: !quiet && !json)
         var records: [BenchRecord] = []
         let total = tops.count * reps.count * ths.count * kinds.count
@@ -120,7 +120,7 @@ struct BenchCommand: ParsableCommand {
         cfg.measureEvery = 1 << 30
         let probe = try sampler.run(cfg)
         let perSweep = max(probe.samplingSeconds / 3, 1e-7)
-        cfg.sweeps = max(3, min(1_000_000, Int(seconds / perSweep)))
+        cfg.sweeps = max(3, Int(min(1_000_000, seconds / perSweep)))
         var rates: [Double] = []
         for k in 0..<repeats {
             cfg.seed = seed &+ UInt64(k)

@@ -41,8 +41,8 @@ struct ClassifierOptions: ParsableArguments {
     @Flag(name: .customLong("no-anneal"), help: "Sample at the model's β from the start.")
     var noAnneal = false
 
-    @Option(help: "Label read-out: expectation (tanh of the local field) or sample.")
-    var readout: ClassifierSettings.Readout = .expectation
+    @Option(help: "Label read-out: conditional (probability of each class's label pattern given the other p-bits), expectation (tanh of each label's local field) or sample.")
+    var readout: ClassifierSettings.Readout = ClassifierSettings().readout
 
     var settings: ClassifierSettings {
         var s = ClassifierSettings()
@@ -153,7 +153,13 @@ struct TrainCommand: ParsableCommand {
         let model: DBMModel
         if resume {
             model = try ModelDirectory.load(output)
-            if let saved = model.training { config.seed = saved.seed }
+            // A resumed run keeps every saved setting (so it continues exactly) except the
+            // number of epochs; with --final-learning-rate the decay then spans the new count.
+            if let saved = model.training {
+                config = saved
+                config.epochs = epochs
+                try config.validate()
+            }
         } else {
             if FileManager.default.fileExists(atPath: output + "/model.json") {
                 throw CLIError("\(output) already holds a model; pass --resume to continue it or choose another --output")
@@ -177,7 +183,7 @@ struct TrainCommand: ParsableCommand {
         while trainer.epoch < config.epochs {
             let started = Date()
             let e = trainer.epoch + 1
-            let record = trainer.runEpoch { done, total in
+            let record = try trainer.runEpoch { done, total in
                 progress.update("epoch \(e)/\(config.epochs)", done: done, total: total, started: started, unit: "batches")
             }
             progress.finish()
@@ -249,7 +255,7 @@ struct EvaluateCommand: ParsableCommand {
         let c = try Classifier(model: dbm, settings: classifier.settings, threads: threads, replicas: replicas, seed: seed)
         let progress = Progress(enabled: !quiet && !json)
         let started = Date()
-        let result = c.classify(images) { done, total in
+        let result = try c.classify(images) { done, total in
             progress.update("classifying", done: done, total: total, started: started, unit: "images")
         }
         progress.finish()
@@ -310,10 +316,10 @@ struct GenerateCommand: ParsableCommand {
         let classes: [Int]
         if label == "all" {
             classes = Array(0..<dbm.layout.classes)
-        } else if let k = Int(label) {
+        } else if let k = Int(label), (0..<dbm.layout.classes).contains(k) {
             classes = [k]
         } else {
-            throw CLIError("--label must be a class number or 'all' (got '\(label)')")
+            throw CLIError("--label must be a class from 0 to \(dbm.layout.classes - 1) or 'all' (got '\(label)')")
         }
         var settings = GeneratorSettings()
         settings.sweeps = sweeps

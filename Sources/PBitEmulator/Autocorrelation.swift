@@ -1,7 +1,11 @@
 /// Integrated autocorrelation time by Sokal's automatic window: `τ = 1 + 2 Σ_{t=1}^{W} ρ(t)`
 /// with the smallest `W ≥ c·τ(W)` (`c = 5`), `ρ` averaged over the chains.
-/// Each chain is centred on its own mean. Returns 1 for constant or too-short traces.
+/// Each chain is centred on its own mean. Returns 1 for constant or too-short traces. The
+/// window stops at `maximumWindow` lags, which bounds the work for trending traces (annealing);
+/// there the result is a lower bound.
 public enum Autocorrelation {
+    public static let maximumWindow = 2000
+
     public static func integratedTime(_ chains: [[Double]], windowFactor c: Double = 5) -> Double {
         let usable = chains.filter { $0.count >= 4 }
         guard let length = usable.map(\.count).min() else { return 1 }
@@ -22,7 +26,7 @@ public enum Autocorrelation {
         guard c0 > 0 else { return 1 }
         var tau = 1.0
         var t = 1
-        while t < length / 2 {
+        while t < min(length / 2, maximumWindow) {
             tau += 2 * autocovariance(t) / c0
             if Double(t) >= c * tau { break }
             t += 1

@@ -39,6 +39,29 @@ public struct ColoredLayout: Sendable {
 
     public var colorCount: Int { classStart.count - 1 }
 
+    /// Largest ELL table (slots) and state (slots) the kernels address with 32-bit offsets.
+    static let maximumSlots = 1 << 28
+    static let maximumNodes = 1 << 24
+
+    /// The colouring to use (DSatur when none is given), checked to be proper for `graph`,
+    /// and the graph checked to fit the kernels: a colouring that is not proper would make
+    /// parallel updates silently wrong.
+    public static func checkedColoring(_ given: Coloring?, for graph: SparseGraph) throws(SamplerError) -> Coloring {
+        guard graph.nodeCount <= maximumNodes else {
+            throw .invalid("the graph has \(graph.nodeCount) nodes; at most \(maximumNodes) are supported")
+        }
+        let width = max(graph.maxDegree, 2)
+        guard (graph.nodeCount + 16 * 32) * (width + 1) <= maximumSlots else {
+            throw .invalid("the graph's maximum degree (\(graph.maxDegree)) makes its padded coupling table too large; the kernels are meant for sparse graphs of bounded degree")
+        }
+        guard let given else { return Coloring.dsatur(graph) }
+        do {
+            return try Coloring(colors: given.colors, graph: graph)
+        } catch {
+            throw .invalid("the colouring does not fit the model: \(error)")
+        }
+    }
+
     public init(model: IsingModel, coloring: Coloring) {
         let g = model.graph
         let gw = Self.groupWidth

@@ -8,9 +8,13 @@ enum FastRunner {
         let tables: KernelTables
         let free: FreeSlots
         let layout: ColoredLayout
-        /// `−2β·log₂e` for every sweep, burn-in included.
-        let scaledBetas: [Float]
         let config: SamplerConfiguration
+
+        /// `−2β·log₂e` for sweep `t` (burn-in included), computed as needed: a schedule of
+        /// 10⁹ sweeps needs no 10⁹-entry array.
+        func scaledBeta(_ t: Int) -> Float {
+            Float(config.schedule.beta(sweep: t, of: config.totalSweeps)) * PBitActivation.minusTwoLog2e
+        }
     }
 
     static func run(_ plan: Plan) -> [PartialMeasurements] {
@@ -44,10 +48,10 @@ enum FastRunner {
         let firstReplica = ReplicaKernel.lanes * b
         let replicas = firstReplica..<min(firstReplica + ReplicaKernel.lanes, cfg.replicas)
         var recorder = LaneRecorder(replicas: replicas, config: cfg)
-        plan.scaledBetas.withUnsafeBufferPointer { betas in
-            for sweep in 0..<betas.count {
+        do {
+            for sweep in 0..<cfg.totalSweeps {
                 let t0 = now()
-                ReplicaKernel.sweep(state: state.pointer, tables: t, free: plan.free, scaledBeta: betas[sweep], rng: &rng)
+                ReplicaKernel.sweep(state: state.pointer, tables: t, free: plan.free, scaledBeta: plan.scaledBeta(sweep), rng: &rng)
                 let t1 = now()
                 partial.sampleNanos &+= t1 &- t0
                 if isMeasured(sweep, cfg) {
@@ -74,10 +78,10 @@ enum FastRunner {
             for l in 0..<16 { state.pointer[16 * g + l] = u[l] < 0.5 ? 1 : -1 }
         }
         var recorder = LaneRecorder(replicas: 0..<1, config: cfg)
-        plan.scaledBetas.withUnsafeBufferPointer { betas in
-            for sweep in 0..<betas.count {
+        do {
+            for sweep in 0..<cfg.totalSweeps {
                 let t0 = now()
-                SingleChainKernel.sweep(state: state.pointer, tables: t, scaledBeta: betas[sweep], rng: &rng)
+                SingleChainKernel.sweep(state: state.pointer, tables: t, scaledBeta: plan.scaledBeta(sweep), rng: &rng)
                 let t1 = now()
                 partial.sampleNanos &+= t1 &- t0
                 if isMeasured(sweep, cfg) {

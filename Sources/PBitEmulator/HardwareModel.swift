@@ -59,9 +59,11 @@ public struct ActivationTable: Sendable, Equatable {
         }
     }
 
+    /// The table's value for input `x`; inputs beyond ±range use the end bins (NaN the middle).
     @inlinable
     public func tanh(_ x: Double) -> Double {
-        let k = Int(((x + range) / (2 * range) * Double(entries)).rounded(.down))
+        let clamped = x.isNaN ? 0 : Swift.min(Swift.max(x, -range), range)
+        let k = Int(((clamped + range) / (2 * range) * Double(entries)).rounded(.down))
         return values[Swift.min(Swift.max(k, 0), entries - 1)]
     }
 }

@@ -12,13 +12,9 @@ public struct PBitSampler: Sendable {
 
     public func run(_ config: SamplerConfiguration) throws(SamplerError) -> SamplingResult {
         try config.validate()
-        let coloring = config.coloring ?? Coloring.dsatur(model.graph)
-        guard coloring.colors.count == model.nodeCount else {
-            throw .invalid("the colouring has \(coloring.colors.count) nodes but the model has \(model.nodeCount)")
-        }
+        guard model.nodeCount >= 1 else { throw .invalid("the model has no p-bits") }
+        let coloring = try ColoredLayout.checkedColoring(config.coloring, for: model.graph)
         let chip = config.hardware.apply(to: model)
-        let total = config.totalSweeps
-        let betas = (0..<total).map { config.schedule.beta(sweep: $0, of: total) }
         let useFast = config.mode == .colored && !config.hardware.needsReferencePath
         let start = now()
         let partials: [PartialMeasurements]
@@ -27,12 +23,11 @@ public struct PBitSampler: Sendable {
             let layout = ColoredLayout(model: chip, coloring: coloring)
             let plan = FastRunner.Plan(
                 tables: KernelTables(layout, columnScale: config.replicas == 1 ? 1 : ReplicaKernel.rowBytes),
-                free: FreeSlots(layout), layout: layout,
-                scaledBetas: betas.map { Float($0) * PBitActivation.minusTwoLog2e }, config: config)
+                free: FreeSlots(layout), layout: layout, config: config)
             partials = FastRunner.run(plan)
             kernel = config.replicas == 1 ? "single-chain-simd" : "replica-simd"
         } else {
-            let plan = ReferenceRunner.Plan(model: chip, betas: betas, config: config, classes: coloring.classes)
+            let plan = ReferenceRunner.Plan(model: chip, config: config, classes: coloring.classes)
             partials = ReferenceRunner.run(plan)
             kernel = "reference"
         }

@@ -8,7 +8,6 @@ import RandomStreams
 enum ReferenceRunner {
     struct Plan: Sendable {
         let model: IsingModel
-        let betas: [Double]
         let config: SamplerConfiguration
         let classes: [[Int]]
     }
@@ -78,8 +77,8 @@ enum ReferenceRunner {
             var samples: [Int8] = []
             var asyncState = cfg.mode.isAsynchronous ? AsyncClock(nodes: model.nodeCount, state: state, rng: &rng) : nil
             let edges = model.graph.edges
-            for sweep in 0..<plan.betas.count {
-                let beta = plan.betas[sweep]
+            for sweep in 0..<cfg.totalSweeps {
+                let beta = cfg.schedule.beta(sweep: sweep, of: cfg.totalSweeps)
                 let t0 = now()
                 switch cfg.mode {
                 case .colored:
@@ -89,7 +88,7 @@ enum ReferenceRunner {
                 case .sequential(let randomOrder):
                     if randomOrder {
                         var order = Array(0..<model.nodeCount)
-                        order.shuffle(using: &rng)
+                        order.stableShuffle(using: &rng)
                         for i in order { state[i] = decide(node: i, field: model.localField(i, state: state), beta: beta) }
                     } else {
                         for i in 0..<model.nodeCount {

@@ -38,11 +38,12 @@ public final class ReplicaEngine: @unchecked Sendable {
     private var free: FreeSlots
 
     public init(model: IsingModel, coloring: Coloring, replicas: Int, seed: UInt64, threads: Int) throws(SamplerError) {
-        guard replicas >= 1 else { throw .invalid("replicas must be at least 1 (got \(replicas))") }
-        guard threads >= 1 else { throw .invalid("threads must be at least 1 (got \(threads))") }
-        guard coloring.colors.count == model.nodeCount else {
-            throw .invalid("the colouring has \(coloring.colors.count) nodes but the model has \(model.nodeCount)")
+        guard replicas >= 1, replicas <= 1 << 20 else {
+            throw .invalid("replicas must be between 1 and 1048576 (got \(replicas))")
         }
+        guard threads >= 1 else { throw .invalid("threads must be at least 1 (got \(threads))") }
+        guard model.nodeCount >= 1 else { throw .invalid("the model has no p-bits") }
+        let coloring = try ColoredLayout.checkedColoring(coloring, for: model.graph)
         self.replicas = replicas
         self.nodeCount = model.nodeCount
         self.threads = threads

@@ -5,7 +5,7 @@ import RandomStreams
 ///
 /// A state row is two `SIMD16<Float>` chunks (128 bytes): `state[2s]` and `state[2s + 1]`
 /// hold the values (±1) of internal slot `s` for lanes 0–15 and 16–31; the row of `zeroSlot`
-/// stays zero for the ELL padding. One weight broadcast feeds four FMAs. The tables' columns
+/// stays zero for the ELL padding. One weight broadcast feeds the FMAs of both chunks. The tables' columns
 /// are byte offsets of rows (`KernelTables(layout, columnScale: 128)`). A sweep visits the
 /// colours in turn; within a colour no node reads another node of the same colour, so
 /// visiting its nodes in order is the same as updating them all at once, as hardware does.

@@ -29,11 +29,18 @@ public struct SamplerConfiguration: Sendable {
 
     public var totalSweeps: Int { burnIn + sweeps }
 
+    /// Far beyond any run that ends; keeps counts clear of overflow.
+    public static let maximumSweeps = 1 << 40
+
     public func validate() throws(SamplerError) {
         guard replicas >= 1 else { throw .invalid("--replicas must be at least 1 (got \(replicas))") }
         guard replicas <= 1 << 20 else { throw .invalid("--replicas must be at most 1048576 (got \(replicas))") }
-        guard sweeps >= 1 else { throw .invalid("--sweeps must be at least 1 (got \(sweeps))") }
-        guard burnIn >= 0 else { throw .invalid("--burn-in must not be negative (got \(burnIn))") }
+        guard sweeps >= 1, sweeps <= Self.maximumSweeps else {
+            throw .invalid("--sweeps must be between 1 and \(Self.maximumSweeps) (got \(sweeps))")
+        }
+        guard burnIn >= 0, burnIn <= Self.maximumSweeps else {
+            throw .invalid("--burn-in must be between 0 and \(Self.maximumSweeps) (got \(burnIn))")
+        }
         guard threads >= 1 else { throw .invalid("--threads must be at least 1 (got \(threads))") }
         guard measureEvery >= 1 else { throw .invalid("--measure-every must be at least 1 (got \(measureEvery))") }
         guard hardware.clockHz.isFinite, hardware.clockHz > 0 else {
@@ -69,12 +76,16 @@ public struct SamplingResult: Sendable {
     /// `⟨m_i m_j⟩` for each edge of `edges`.
     public var correlations: [Double]
     public var edges: [(Int, Int)]
+    /// Energies (mean, trace, autocorrelation) are those of the model as the chip stores it
+    /// (quantised with `--fixed-point`); `lowestEnergy` is re-evaluated on the model as given,
+    /// the problem the user asked to solve.
     public var energyMean: Double
     /// Standard error of `energyMean`, from the effective sample size.
     public var energyStandardError: Double
     /// Mean energy over replicas at each measured sweep.
     public var energyTrace: [Double]
-    /// Integrated autocorrelation time of the energy, in measured sweeps.
+    /// Integrated autocorrelation time of the energy, in measured sweeps (from at most the
+    /// first 64 replicas).
     public var autocorrelationTime: Double
     /// `replicas · samplesPerReplica / autocorrelationTime`.
     public var effectiveSampleSize: Double

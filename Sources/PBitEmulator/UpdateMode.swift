@@ -49,21 +49,26 @@ public enum BetaSchedule: Sendable, Equatable {
         }
     }
 
+    /// β·I must stay a finite Float in the kernels.
+    public static let maximumBeta = 1e6
+
     public func validate() throws(SamplerError) {
         switch self {
         case .constant(let b):
-            guard b.isFinite, b >= 0 else { throw .invalid("--beta must be finite and non-negative (got \(b))") }
+            guard b.isFinite, b >= 0, b <= Self.maximumBeta else {
+                throw .invalid("--beta must be between 0 and \(Self.maximumBeta) (got \(b))")
+            }
         case .linear(let a, let b):
-            guard a.isFinite, b.isFinite, a >= 0, b >= 0 else {
+            guard a.isFinite, b.isFinite, a >= 0, b >= 0, max(a, b) <= Self.maximumBeta else {
                 throw .invalid("beta schedule ends must be finite and non-negative (got \(a), \(b))")
             }
         case .geometric(let a, let b):
-            guard a.isFinite, b.isFinite, a > 0, b > 0 else {
+            guard a.isFinite, b.isFinite, a > 0, b > 0, max(a, b) <= Self.maximumBeta else {
                 throw .invalid("a geometric schedule needs positive finite ends (got \(a), \(b))")
             }
         case .values(let v):
             guard !v.isEmpty else { throw .invalid("the beta schedule file has no values") }
-            if let bad = v.first(where: { !$0.isFinite || $0 < 0 }) {
+            if let bad = v.first(where: { !$0.isFinite || $0 < 0 || $0 > Self.maximumBeta }) {
                 throw .invalid("beta schedule values must be finite and non-negative (found \(bad))")
             }
         }

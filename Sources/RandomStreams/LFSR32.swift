@@ -18,10 +18,11 @@ public struct LFSR32: Sendable {
         state ^= (0 &- lsb) & LFSR32.taps
     }
 
-    /// Shifts `shifts` times and returns the register as a uniform in (0, 1) from its top 24 bits.
+    /// Shifts `shifts` times and returns the register as a uniform in (0, 1) from its top 23
+    /// bits, each value the centre of its bin (exact in Float, so never 0 or 1).
     @inlinable
     public mutating func nextUnit(shifts: Int) -> Float {
         for _ in 0..<shifts { shift() }
-        return (Float(state >> 8) + 0.5) * 0x1.0p-24
+        return Float(state >> 9) * 0x1.0p-23 + 0x1.0p-24
     }
 }

@@ -41,7 +41,9 @@ public enum MatrixMarket {
     }
 
     /// Node indices are stored as `Int32` (see `SparseGraph`), which bounds every dimension.
-    static let maxDimension = Int(Int32.max)
+    /// The largest matrix side accepted: 2²⁴ nodes, far beyond any p-bit chip, small enough
+    /// that a size line alone cannot demand gigabytes.
+    static let maxDimension = 1 << 24
 
     enum Field: String { case pattern, real, integer, double }
     enum Symmetry: String { case general, symmetric }

@@ -139,7 +139,7 @@ struct SplitMixTest {
     @Test func shortTrainingBeatsChance() throws {
         let trainer = try tinyTrainer(epochs: 8)
         var last: EpochRecord?
-        while trainer.epoch < 8 { last = trainer.runEpoch() }
+        while trainer.epoch < 8 { last = try trainer.runEpoch() }
         let accuracy = try #require(last?.validationAccuracy)
         // Two classes: chance is 50%, with 100 held-out images ±10% at 2 standard deviations.
         #expect(accuracy > 0.8, "held-out accuracy \(accuracy)")
@@ -147,15 +147,15 @@ struct SplitMixTest {
 
     @Test func resumingContinuesExactlyWhereTrainingStopped() throws {
         let straight = try tinyTrainer(epochs: 3)
-        for _ in 0..<3 { _ = straight.runEpoch() }
+        for _ in 0..<3 { _ = try straight.runEpoch() }
         let dir = Self.temp.appendingPathComponent("resume").path
         let first = try tinyTrainer(epochs: 3)
-        _ = first.runEpoch()
-        _ = first.runEpoch()
+        _ = try first.runEpoch()
+        _ = try first.runEpoch()
         try first.checkpoint(to: dir)
         let resumed = try tinyTrainer(epochs: 3, resumeFrom: dir)
         #expect(resumed.epoch == 2)
-        _ = resumed.runEpoch()
+        _ = try resumed.runEpoch()
         #expect(resumed.model.couplings == straight.model.couplings)
         #expect(resumed.model.biases == straight.model.biases)
     }

@@ -45,6 +45,10 @@ import PBitCommands
         (["topology", "pegasus", "1"], "Pegasus"),
         (["topology", "--from", "/nonexistent/g.mtx"], "/nonexistent/g.mtx"),
         (["bench", "--replicas", "0"], "--replicas"),
+        (["bench", "--seconds", "1e13"], "--seconds"),
+        (["sample", "--topology", "pegasus:4", "--lut-size", "64", "--beta", "1e18"], "--beta"),
+        (["sample", "--topology", "pegasus:4", "--sweeps", "9223372036854775807", "--burn-in", "1"], "--sweeps"),
+        (["anneal", "--topology", "pegasus:4", "--schedule", "linear", "--beta-end", "1e300"], "beta"),
     ])
     func badInputIsOneLineError(arguments: [String], mentions: String) throws {
         let message = try #require(failure(arguments), "\(arguments) should fail")
@@ -63,6 +67,18 @@ import PBitCommands
         let j = write("nan.mtx", "%%MatrixMarket matrix coordinate real symmetric\n3 3 1\n2 1 nan\n")
         let message = try #require(failure(["sample", "--model", j]))
         #expect(message.contains(j) && message.contains("not finite"), "\(message)")
+    }
+
+    @Test func emptyAndHugeModelsAreRejected() throws {
+        let empty = write("empty.mtx", "%%MatrixMarket matrix coordinate real symmetric\n0 0 0\n")
+        let noPbits = try #require(failure(["sample", "--model", empty, "--dump", Self.temp.appendingPathComponent("d.txt").path]))
+        #expect(noPbits.contains("no p-bits"), "\(noPbits)")
+        let huge = write("huge.mtx", "%%MatrixMarket matrix coordinate real symmetric\n2147483647 2147483647 0\n")
+        let tooBig = try #require(failure(["topology", "--from", huge]))
+        #expect(tooBig.contains(huge) && tooBig.contains("exceeds"), "\(tooBig)")
+        let big = write("big.mtx", "%%MatrixMarket matrix coordinate real symmetric\n2 2 1\n2 1 1e300\n")
+        let magnitude = try #require(failure(["sample", "--model", big]))
+        #expect(magnitude.contains(big) && magnitude.contains("not supported"), "\(magnitude)")
     }
 
     @Test func sampleRunsOnAFileModel() throws {

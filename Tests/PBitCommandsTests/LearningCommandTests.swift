@@ -61,7 +61,9 @@ let sharedMNIST: String = URL(fileURLWithPath: #filePath)
         #expect(run(["generate", "--model", dir, "--label", "all", "--count", "2", "--sweeps", "20", "--output", png]) == nil)
         let data = try #require(FileManager.default.contents(atPath: png))
         #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        let badLabel = try #require(run(["generate", "--model", dir, "--label", "12", "--output", png]))
-        #expect(badLabel.contains("--label"))
+        for label in ["12", "-1", "seven"] {
+            let badLabel = try #require(run(["generate", "--model", dir, "--label", label, "--output", png]))
+            #expect(badLabel.contains("--label"), "\(badLabel)")
+        }
     }
 }

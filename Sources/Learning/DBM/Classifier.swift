@@ -31,8 +31,10 @@ public struct ClassifierSettings: Codable, Equatable, Sendable {
     public init() {}
 
     public func validate() throws(LearningError) {
-        guard chains >= 1 else { throw .invalid("--chains-per-image must be at least 1 (got \(chains))") }
-        guard sweeps >= 1 else { throw .invalid("--sweeps must be at least 1 (got \(sweeps))") }
+        guard chains >= 1, chains <= 1 << 16 else {
+            throw .invalid("--chains-per-image must be between 1 and 65536 (got \(chains))")
+        }
+        guard sweeps >= 1, sweeps <= 1 << 30 else { throw .invalid("--eval-sweeps must be between 1 and 2^30 (got \(sweeps))") }
         guard readSweeps >= 1, readSweeps <= sweeps else {
             throw .invalid("--read-sweeps must be between 1 and --sweeps (got \(readSweeps))")
         }
@@ -61,6 +63,9 @@ public final class Classifier {
         try settings.validate()
         self.model = model
         self.settings = settings
+        guard replicas >= 1, replicas <= 1 << 20 else {
+            throw LearningError.invalid("--replicas must be between 1 and 1048576 (got \(replicas))")
+        }
         imagesPerRound = max(1, replicas / settings.chains)
         let ising = try model.isingModel()
         engine = try ReplicaEngine(model: ising, coloring: Coloring.dsatur(model.graph),
@@ -70,9 +75,11 @@ public final class Classifier {
         engine.setFree(isFree)
     }
 
-    /// Refreshes the couplings after training changed them.
-    public func update(couplings: [Double], biases: [Double]) {
+    /// Refreshes the couplings after training changed them and restarts the random streams
+    /// from `seed`, so the same parameters always score the same.
+    public func update(couplings: [Double], biases: [Double], seed: UInt64) {
         engine.setParameters(edgeCouplings: couplings, biases: biases)
+        engine.reseed(seed)
     }
 
     var schedule: [Double] {
@@ -84,8 +91,11 @@ public final class Classifier {
         }
     }
 
-    public func classify(_ data: LabeledImages, progress: ((Int, Int) -> Void)? = nil) -> Classification {
+    public func classify(_ data: LabeledImages, progress: ((Int, Int) -> Void)? = nil) throws(LearningError) -> Classification {
         let layout = model.layout
+        guard data.pixelsPerImage == layout.visible.count else {
+            throw .invalid("the model has \(layout.visible.count) visible p-bits but the images have \(data.pixelsPerImage) pixels")
+        }
         let labelNodes = layout.allLabels
         let classes = layout.classes
         let betas = schedule

@@ -41,7 +41,7 @@ public struct DBMLayout: Codable, Equatable, Sendable {
         switch strategy {
         case .random:
             var rng = Xoshiro256StarStar(seed: seed)
-            order.shuffle(using: &rng)
+            order.stableShuffle(using: &rng)
         case .strided:
             // Data and label nodes at evenly spaced indices, the rest after them.
             let picked = (0..<needed).map { $0 * nodes / needed }

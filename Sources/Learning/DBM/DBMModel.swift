@@ -92,6 +92,9 @@ public enum ModelDirectory {
             throw LearningError.file(path: manifestPath, message: "cannot read the model description: \(error.localizedDescription)")
         }
         guard manifest.nodes >= 1 else { throw LearningError.file(path: manifestPath, message: "nodes must be positive") }
+        guard (manifest.epochsCompleted ?? 0) >= 0 else {
+            throw LearningError.file(path: manifestPath, message: "epochsCompleted must not be negative")
+        }
         guard manifest.beta.isFinite, manifest.beta > 0 else {
             throw LearningError.file(path: manifestPath, message: "beta must be positive and finite")
         }

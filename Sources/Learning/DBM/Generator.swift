@@ -18,10 +18,10 @@ public enum Generator {
         guard label >= 0, label < model.layout.classes else {
             throw LearningError.invalid("--label must be between 0 and \(model.layout.classes - 1) or 'all' (got \(label))")
         }
-        guard count >= 1 else { throw LearningError.invalid("--count must be at least 1 (got \(count))") }
-        guard settings.sweeps >= 1, settings.betaStart.isFinite, settings.betaEnd.isFinite,
+        guard count >= 1, count <= 1 << 16 else { throw LearningError.invalid("--count must be between 1 and 65536 (got \(count))") }
+        guard settings.sweeps >= 1, settings.sweeps <= 1 << 30, settings.betaStart.isFinite, settings.betaEnd.isFinite,
               settings.betaStart >= 0, settings.betaEnd >= 0 else {
-            throw LearningError.invalid("generation needs at least one sweep and finite, non-negative β")
+            throw LearningError.invalid("generation needs 1 to 2^30 sweeps and finite, non-negative β")
         }
         let engine = try ReplicaEngine(model: model.isingModel(), coloring: Coloring.dsatur(model.graph),
                                        replicas: count, seed: seed, threads: threads)

@@ -52,6 +52,9 @@ public final class Trainer {
                 validation: LabeledImages, threads: Int) throws {
         try config.validate()
         try model.layout.validate(nodes: model.nodeCount, pixels: train.rows * train.columns)
+        if let top = (train.labels + validation.labels).max(), Int(top) >= model.layout.classes {
+            throw LearningError.invalid("the data has class \(top) but the model has \(model.layout.classes) label classes")
+        }
         self.model = model
         self.config = config
         self.train = train
@@ -97,7 +100,7 @@ public final class Trainer {
     }
 
     /// Runs one epoch; `progress(done, total)` after each batch.
-    public func runEpoch(progress: ((Int, Int) -> Void)? = nil) -> EpochRecord {
+    public func runEpoch(progress: ((Int, Int) -> Void)? = nil) throws(LearningError) -> EpochRecord {
         let started = Date()
         let e = epoch
         let lr = config.learningRate(epoch: e)
@@ -106,7 +109,7 @@ public final class Trainer {
         negative.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 12))
         var order = Array(0..<train.count)
         var rng = Xoshiro256StarStar(seed: SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 13))
-        order.shuffle(using: &rng)
+        order.stableShuffle(using: &rng)
         let batches = train.count / config.batchSize
         let layout = model.layout
         let labelNodes = layout.allLabels
@@ -137,6 +140,9 @@ public final class Trainer {
                 biasVelocity[v] = config.momentum * biasVelocity[v] + lr * g
                 model.biases[v] += biasVelocity[v]
             }
+            guard model.couplings.allSatisfy(\.isFinite), model.biases.allSatisfy(\.isFinite) else {
+                throw .invalid("training diverged in epoch \(e + 1) (a coupling or bias is no longer finite); lower --learning-rate and resume from the last checkpoint")
+            }
             positive.setParameters(edgeCouplings: model.couplings, biases: model.biases)
             negative.setParameters(edgeCouplings: model.couplings, biases: model.biases)
             progress?(b + 1, batches)
@@ -145,8 +151,9 @@ public final class Trainer {
         model.epochsCompleted = epoch
         var accuracy: Double?
         if let classifier {
-            classifier.update(couplings: model.couplings, biases: model.biases)
-            accuracy = classifier.classify(validation).accuracy
+            classifier.update(couplings: model.couplings, biases: model.biases,
+                              seed: SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 14))
+            accuracy = try classifier.classify(validation).accuracy
         }
         let updates = Double(max(batches * edges, 1))
         return EpochRecord(epoch: epoch, learningRate: lr, seconds: Date().timeIntervalSince(started),

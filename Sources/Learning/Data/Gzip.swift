@@ -26,6 +26,9 @@ public enum Gzip {
     /// - Throws: `DataError.file` when the data is corrupt ("is not valid gzip data: ..."),
     ///   ends before the stream does ("truncated gzip stream"), or is followed by bytes that
     ///   are not another gzip member.
+    /// The most a file may decompress to (the largest official file is 47 MB).
+    public static let maximumOutput = 1 << 30
+
     public static func decompress(_ data: Data, path: String) throws(DataError) -> Data {
         guard !data.isEmpty else {
             throw .file(path: path, message: "is not valid gzip data: the file is empty")
@@ -51,7 +54,11 @@ public enum Gzip {
             stream.avail_in = uInt(input.count)
             while true {
                 if produced == output.count {
-                    output.count = max(output.count * 2, 1 << 16)
+                    // A bounded output keeps a tiny "gzip bomb" from taking all memory.
+                    guard output.count < maximumOutput else {
+                        return .failure(.file(path: path, message: "decompresses to more than \(maximumOutput >> 20) MiB, more than any data set file this reads"))
+                    }
+                    output.count = min(max(output.count * 2, 1 << 16), maximumOutput)
                 }
                 let room = min(output.count - produced, Int(UInt32.max))
                 let status = output.withUnsafeMutableBytes { out -> Int32 in
