@@ -46,11 +46,11 @@ let package = Package(
             ],
             swiftSettings: fast),
         .executableTarget(name: "pbit", dependencies: ["PBitCommands"], swiftSettings: fast),
-        .testTarget(name: "TopologiesTests", dependencies: ["Topologies"]),
+        .testTarget(name: "TopologiesTests", dependencies: ["Topologies", "RandomStreams"]),
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "IsingModelTests", dependencies: ["IsingModel"]),
         .testTarget(name: "PBitEmulatorTests", dependencies: ["PBitEmulator"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "Topologies"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Topologies", "RandomStreams"]),
         .testTarget(name: "PBitCommandsTests", dependencies: ["PBitCommands"]),
     ],
     swiftLanguageModes: [.v6]

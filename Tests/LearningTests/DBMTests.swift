@@ -2,38 +2,26 @@ import Foundation
 import IsingModel
 import Learning
 import PBitEmulator
+import RandomStreams
 import Testing
 import Topologies
 
 /// Small synthetic data: `count` images of `side × side` pixels in `classes` classes, each
 /// class a distinct pattern with pixel noise, so a tiny machine can learn to tell them apart.
 func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double = 0.1, seed: UInt64 = 1) -> LabeledImages {
-    var rng = SplitMixTest(seed)
+    var rng = SplitMix64(seed: seed)
     var pixels: [UInt8] = []
     var labels: [UInt8] = []
     for i in 0..<count {
         let k = i % classes
         for p in 0..<(side * side) {
             var on = (p + k) % classes == 0
-            if rng.unit() < noise { on.toggle() }
+            if Double(rng.next() >> 11) * 0x1.0p-53 < noise { on.toggle() }
             pixels.append(on ? 255 : 0)
         }
         labels.append(UInt8(k))
     }
     return LabeledImages(rows: side, columns: side, pixels: pixels, labels: labels)
-}
-
-struct SplitMixTest {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
 
 @Suite struct DBMTests {

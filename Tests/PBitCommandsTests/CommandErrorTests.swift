@@ -5,22 +5,7 @@ import PBitCommands
 
 /// Bad input gets a one-line error naming the flag or file, and no crash.
 @Suite struct CommandErrorTests {
-    /// Parses and runs `arguments`; returns the error message ArgumentParser would print.
-    func failure(_ arguments: [String]) -> String? {
-        do {
-            var command = try PBitMain.parseAsRoot(arguments)
-            try command.run()
-            return nil
-        } catch {
-            return PBitMain.message(for: error)
-        }
-    }
-
-    static let temp: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pbit-cli-tests-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    static let temp = temporaryDirectory("cli-tests")
 
     func write(_ name: String, _ text: String) -> String {
         let path = Self.temp.appendingPathComponent(name).path

@@ -9,22 +9,9 @@ let sharedMNIST: String = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().appendingPathComponent("shared/datasets/mnist").path
 
 @Suite(.serialized) struct LearningCommandTests {
-    func run(_ arguments: [String]) -> String? {
-        do {
-            var command = try PBitMain.parseAsRoot(arguments)
-            try command.run()
-            return nil
-        } catch {
-            return PBitMain.message(for: error)
-        }
-    }
+    func run(_ arguments: [String]) -> String? { failure(arguments) }
 
-    static let temp: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pbit-learning-cli-\(getpid())")
-        try? FileManager.default.removeItem(at: url)
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    static let temp = temporaryDirectory("learning-cli")
 
     @Test(arguments: [
         (["train", "--output", "/tmp/x", "--epochs", "0"], "--epochs"),

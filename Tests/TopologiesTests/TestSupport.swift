@@ -1,20 +1,7 @@
 import Foundation
+import RandomStreams
 import Testing
 import Topologies
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fixed-seed generator so the random graphs
-/// in these tests are the same on every run and platform.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// An Erdős–Rényi graph G(n, p) drawn with `SplitMix64(seed)`.
 func randomGraph(nodes n: Int, edgeProbability p: Double, seed: UInt64) throws -> SparseGraph {
