@@ -115,7 +115,7 @@ struct SampleReport: Encodable {
         return """
             model            \(model): \(nodes) p-bits, \(edges) couplings
             run              \(replicas) replicas × \(sweeps) sweeps (+\(burnIn) burn-in), \(mode), \(threads) threads, seed \(seed)
-            energy           \(fmt(energyMean, 4)) ± \(fmt(energyStandardError, 4)) per sample (τ_int \(fmt(autocorrelationTime, 2)) sweeps, ESS \(fmt(effectiveSampleSize, 0)))
+            energy           \(fmt(energyMean, 4)) ± \(fmt(energyStandardError, 4)) (mean ± standard error; τ_int \(fmt(autocorrelationTime, 2)) sweeps, ESS \(fmt(effectiveSampleSize, 0)))
             mean |m_i|       \(fmt(m, 4))
             mean |⟨m_i m_j⟩| \(fmt(c, 4))
             speed            \(fmt(flipsPerNanosecond, 3)) flips/ns (\(kernel) kernel, \(fmt(samplingSeconds, 3)) s sampling, \(fmt(wallSeconds, 3)) s total)
