@@ -43,10 +43,16 @@ public struct DBMLayout: Codable, Equatable, Sendable {
             var rng = Xoshiro256StarStar(seed: seed)
             order.stableShuffle(using: &rng)
         case .strided:
-            // Data and label nodes at evenly spaced indices, the rest after them.
+            // Data and label nodes at evenly spaced indices, the labels spread evenly among
+            // them (bunched together they would sit in one corner of the graph, far from
+            // most pixels), the hidden nodes in between.
             let picked = (0..<needed).map { $0 * nodes / needed }
+            let labelCount = classes * copies
+            let labelAt = Set((0..<labelCount).map { (2 * $0 + 1) * needed / (2 * labelCount) })
+            let dataNodes = picked.indices.filter { !labelAt.contains($0) }.map { picked[$0] }
+            let labelNodes = labelAt.sorted().map { picked[$0] }
             let chosen = Set(picked)
-            order = picked + (0..<nodes).filter { !chosen.contains($0) }
+            order = dataNodes + labelNodes + (0..<nodes).filter { !chosen.contains($0) }
         }
         let v = Array(order[0..<visible])
         let l = (0..<copies).map { c in Array(order[(visible + c * classes)..<(visible + (c + 1) * classes)]) }
