@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "IsingModel", targets: ["IsingModel"]),
         .library(name: "PBitEmulator", targets: ["PBitEmulator"]),
         .library(name: "Learning", targets: ["Learning"]),
+        .library(name: "DenseBaselines", targets: ["DenseBaselines"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,12 @@ let package = Package(
             swiftSettings: fast),
         // zlib reads the gzip-compressed IDX files of MNIST (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenBLAS for the dense baselines (Debian: libopenblas-dev).
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(
+            name: "DenseBaselines",
+            dependencies: ["Topologies", "RandomStreams", "IsingModel", "PBitEmulator", "COpenBLAS"],
+            swiftSettings: fast),
         .target(
             name: "Learning",
             dependencies: ["Topologies", "RandomStreams", "IsingModel", "PBitEmulator", "CZlib"],
@@ -41,7 +48,7 @@ let package = Package(
         .target(
             name: "PBitCommands",
             dependencies: [
-                "Topologies", "RandomStreams", "IsingModel", "PBitEmulator", "Learning",
+                "Topologies", "RandomStreams", "IsingModel", "PBitEmulator", "Learning", "DenseBaselines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast),
@@ -50,6 +57,7 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "IsingModelTests", dependencies: ["IsingModel"]),
         .testTarget(name: "PBitEmulatorTests", dependencies: ["PBitEmulator"]),
+        .testTarget(name: "DenseBaselinesTests", dependencies: ["DenseBaselines", "IsingModel", "Topologies"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Topologies", "RandomStreams"]),
         .testTarget(name: "PBitCommandsTests", dependencies: ["PBitCommands"]),
     ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DenseBaselines
 import Foundation
 import IsingModel
 import PBitEmulator
@@ -11,6 +12,8 @@ enum BenchSampler: String, ExpressibleByArgument, CaseIterable, Codable {
     case fixedPoint = "fixed-point"
     /// The scalar sequential reference sampler.
     case scalar
+    /// Block Gibbs with dense couplings, one OpenBLAS sgemm per colour.
+    case dense
 }
 
 struct BenchCommand: ParsableCommand {
@@ -35,8 +38,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Comma-separated thread counts (default: 1 and all cores).")
     var threads: String?
 
-    @Option(help: "Comma-separated samplers: sparse, fixed-point, scalar.")
-    var samplers = "sparse,scalar"
+    @Option(help: "Comma-separated samplers: sparse, fixed-point, scalar, dense.")
+    var samplers = "sparse,scalar,dense"
 
     @Option(help: "Repeats per measurement; the median is reported.")
     var repeats = 3
@@ -70,7 +73,7 @@ struct BenchCommand: ParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let ths = try parseList(threads ?? (cores > 1 ? "1,\(cores)" : "1"), "--threads") { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         let kinds = try parseList(samplers, "--samplers") { BenchSampler(rawValue: $0) }
-        guard repeats >= 1 else { throw CLIError("--repeats must be at least 1 (got \(repeats))") }
+        guard repeats >= 1, repeats <= 1000 else { throw CLIError("--repeats must be at least 1 (got \(repeats))") }
         guard seconds.isFinite, seconds > 0, seconds <= 3600 else { throw CLIError("--seconds must be between 0 and 3600 (got \(seconds))") }
         let progress = Progress(enabled: !quiet && !json)
         var records: [BenchRecord] = []
@@ -97,10 +100,15 @@ struct BenchCommand: ParsableCommand {
             return
         }
         print(BenchRecord.table(records, repeats: repeats))
+        if kinds.contains(.dense) {
+            BLAS.setThreads(cores)
+            print("OpenBLAS sgemm (1024×1024, \(cores) threads): \(fmt(BLAS.sgemmGFLOPS(), 1)) GFLOP/s")
+        }
     }
 
     func measure(_ model: IsingModel, _ name: String, _ coloring: Coloring, _ kind: BenchSampler,
                  _ replicas: Int, _ threads: Int) throws -> BenchRecord {
+        if kind == .dense { return try measureDense(model, name, coloring, replicas, threads) }
         var cfg = SamplerConfiguration()
         cfg.replicas = replicas
         cfg.threads = threads
@@ -112,7 +120,7 @@ struct BenchCommand: ParsableCommand {
         case .fixedPoint:
             cfg.mode = .colored
             cfg.hardware.fixedPoint = try FixedPointFormat(integerBits: 4, fractionBits: 8)
-        case .scalar: cfg.mode = .sequential(randomOrder: false)
+        case .scalar, .dense: cfg.mode = .sequential(randomOrder: false)
         }
         let sampler = PBitSampler(model: model)
         // Calibrate the sweep count on a short run, then time the repeats.
@@ -129,6 +137,30 @@ struct BenchCommand: ParsableCommand {
         rates.sort()
         return BenchRecord(sampler: kind.rawValue, topology: name, nodes: model.nodeCount,
                            replicas: replicas, threads: threads, sweeps: cfg.sweeps, repeats: repeats,
+                           flipsPerNanosecond: rates[rates.count / 2],
+                           minimum: rates.first ?? 0, maximum: rates.last ?? 0)
+    }
+}
+
+extension BenchCommand {
+    /// The dense sampler times its own sweeps: one calibration sweep, then repeats.
+    func measureDense(_ model: IsingModel, _ name: String, _ coloring: Coloring,
+                      _ replicas: Int, _ threads: Int) throws -> BenchRecord {
+        BLAS.setThreads(threads)
+        let sampler = try DenseGibbsSampler(model: model, coloring: coloring, replicas: replicas, seed: seed)
+        func timed(_ sweeps: Int) -> Double {
+            let start = Date()
+            sampler.sweep(sweeps, beta: 1)
+            return Date().timeIntervalSince(start)
+        }
+        let sweeps = max(1, Int(min(10_000, seconds / max(timed(1), 1e-6))))
+        var rates: [Double] = []
+        for _ in 0..<repeats {
+            rates.append(Double(replicas * model.nodeCount * sweeps) / (timed(sweeps) * 1e9))
+        }
+        rates.sort()
+        return BenchRecord(sampler: BenchSampler.dense.rawValue, topology: name, nodes: model.nodeCount,
+                           replicas: replicas, threads: threads, sweeps: sweeps, repeats: repeats,
                            flipsPerNanosecond: rates[rates.count / 2],
                            minimum: rates.first ?? 0, maximum: rates.last ?? 0)
     }
@@ -152,18 +184,21 @@ struct BenchRecord: Codable {
             // Same topology, the scalar reference's best single-thread figure.
             rs.filter { $0.sampler == sampler && $0.topology == r.topology }.map(\.flipsPerNanosecond).max()
         }
-        var lines = ["sampler      topology         replicas threads  flips/ns   ×scalar   (min–max)",
-                     String(repeating: "-", count: 78)]
+        var lines = ["sampler      topology         replicas threads  flips/ns   ×scalar    ×dense   (min–max)",
+                     String(repeating: "-", count: 88)]
         for r in rs {
             let ratio = reference(r, "scalar").map { fmt(r.flipsPerNanosecond / $0, 1) } ?? "-"
+            // Against the dense sampler with the same replicas and threads.
+            let dense = rs.first { $0.sampler == "dense" && $0.topology == r.topology && $0.replicas == r.replicas
+                && $0.threads == r.threads }.map { fmt(r.flipsPerNanosecond / $0.flipsPerNanosecond, 1) } ?? "-"
             lines.append(
                 r.sampler.padding(toLength: 12, withPad: " ", startingAt: 0) + " "
                     + r.topology.padding(toLength: 16, withPad: " ", startingAt: 0) + " "
                     + String(r.replicas).leftPad(8) + " " + String(r.threads).leftPad(7) + " "
-                    + fmt(r.flipsPerNanosecond, 4).leftPad(9) + " " + ratio.leftPad(9)
+                    + fmt(r.flipsPerNanosecond, 4).leftPad(9) + " " + ratio.leftPad(9) + " " + dense.leftPad(9)
                     + "   (\(fmt(r.minimum, 3))–\(fmt(r.maximum, 3)))")
         }
-        lines.append("median of \(repeats) repeats each; ×scalar is against the scalar sequential reference's best figure on that topology")
+        lines.append("median of \(repeats) repeats each; ×scalar: against the scalar sequential reference's best figure on that topology; ×dense: against the dense BLAS sampler at the same replicas and threads")
         return lines.joined(separator: "\n")
     }
 }
