@@ -27,6 +27,7 @@ struct BenchCommand: ParsableCommand {
             Examples:
               pbit bench
               pbit bench --topologies pegasus:14 --replicas 64,256 --json
+              pbit bench --topologies pegasus:14 --chart throughput.svg
             """)
 
     @Option(help: "Comma-separated topologies.")
@@ -52,6 +53,9 @@ struct BenchCommand: ParsableCommand {
 
     @Flag(help: "Print JSON records instead of a table.")
     var json = false
+
+    @Option(help: "Also write an SVG chart of flips/ns against replicas to FILE.")
+    var chart: String?
 
     @Flag(help: "No progress lines.")
     var quiet = false
@@ -95,6 +99,7 @@ struct BenchCommand: ParsableCommand {
             }
         }
         progress.finish()
+        if let chart { try AtomicFile.write(BenchChart.svg(records), to: chart) }
         if json {
             JSONOutput.print(records)
             return

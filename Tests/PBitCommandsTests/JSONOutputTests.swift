@@ -51,6 +51,26 @@ func runBinary(_ arguments: [String]) throws -> (String, Int32) {
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: pbitBinary)))
+    func benchWritesJSONRecordsAndAnSVGChart() throws {
+        let svg = temporaryDirectory("bench-chart").appendingPathComponent("chart.svg").path
+        let (text, status) = try runBinary(["bench", "--topologies", "pegasus:4", "--replicas", "8,64", "--threads", "1,2",
+                                            "--samplers", "sparse,dense", "--repeats", "1", "--seconds", "0.01",
+                                            "--json", "--chart", svg])
+        #expect(status == 0)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(records.count == 8)
+        for r in records {
+            for key in ["sampler", "topology", "replicas", "threads", "flipsPerNanosecond"] { #expect(r[key] != nil, "\(key)") }
+        }
+        let bytes = try #require(FileManager.default.contents(atPath: svg))
+        let chart = String(decoding: bytes, as: UTF8.self)
+        #expect(chart.hasPrefix("<svg") && chart.hasSuffix("</svg>\n"))
+        // One line per sampler and thread count, one point per record.
+        #expect(chart.components(separatedBy: "<polyline").count - 1 == 4)
+        #expect(chart.components(separatedBy: "<circle").count - 1 == 8)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: pbitBinary)))
     func errorsAreOneLineWithNonZeroExit() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: pbitBinary)
