@@ -48,18 +48,16 @@ enum FastRunner {
         let firstReplica = ReplicaKernel.lanes * b
         let replicas = firstReplica..<min(firstReplica + ReplicaKernel.lanes, cfg.replicas)
         var recorder = LaneRecorder(replicas: replicas, config: cfg)
-        do {
-            for sweep in 0..<cfg.totalSweeps {
-                let t0 = now()
-                ReplicaKernel.sweep(state: state.pointer, tables: t, free: plan.free, scaledBeta: plan.scaledBeta(sweep), rng: &rng)
-                let t1 = now()
-                partial.sampleNanos &+= t1 &- t0
-                if isMeasured(sweep, cfg) {
-                    let view = LaneView(state: state.pointer, chunks: chunks, lanes: replicas.count)
-                    let energy = lanes.measure(view, layout: plan.layout, tables: t)
-                    recorder.record(energy: energy, view: view, layout: plan.layout)
-                    partial.measureNanos &+= now() &- t1
-                }
+        for sweep in 0..<cfg.totalSweeps {
+            let t0 = now()
+            ReplicaKernel.sweep(state: state.pointer, tables: t, free: plan.free, scaledBeta: plan.scaledBeta(sweep), rng: &rng)
+            let t1 = now()
+            partial.sampleNanos &+= t1 &- t0
+            if isMeasured(sweep, cfg) {
+                let view = LaneView(state: state.pointer, chunks: chunks, lanes: replicas.count)
+                let energy = lanes.measure(view, layout: plan.layout, tables: t)
+                recorder.record(energy: energy, view: view, layout: plan.layout)
+                partial.measureNanos &+= now() &- t1
             }
         }
         recorder.finish(into: &partial)
@@ -78,20 +76,18 @@ enum FastRunner {
             for l in 0..<16 { state.pointer[16 * g + l] = u[l] < 0.5 ? 1 : -1 }
         }
         var recorder = LaneRecorder(replicas: 0..<1, config: cfg)
-        do {
-            for sweep in 0..<cfg.totalSweeps {
-                let t0 = now()
-                SingleChainKernel.sweep(state: state.pointer, tables: t, scaledBeta: plan.scaledBeta(sweep), rng: &rng)
-                let t1 = now()
-                partial.sampleNanos &+= t1 &- t0
-                if isMeasured(sweep, cfg) {
-                    // Lane 0 of a one-chunk row view carries the chain; the other lanes stay 0.
-                    for s in 0..<t.paddedCount { rows.pointer[s][0] = state.pointer[s] }
-                    let view = LaneView(state: rows.pointer, chunks: 1, lanes: 1)
-                    let energy = lanes.measure(view, layout: layout, tables: t)
-                    recorder.record(energy: energy, view: view, layout: layout)
-                    partial.measureNanos &+= now() &- t1
-                }
+        for sweep in 0..<cfg.totalSweeps {
+            let t0 = now()
+            SingleChainKernel.sweep(state: state.pointer, tables: t, scaledBeta: plan.scaledBeta(sweep), rng: &rng)
+            let t1 = now()
+            partial.sampleNanos &+= t1 &- t0
+            if isMeasured(sweep, cfg) {
+                // Lane 0 of a one-chunk row view carries the chain; the other lanes stay 0.
+                for s in 0..<t.paddedCount { rows.pointer[s][0] = state.pointer[s] }
+                let view = LaneView(state: rows.pointer, chunks: 1, lanes: 1)
+                let energy = lanes.measure(view, layout: layout, tables: t)
+                recorder.record(energy: energy, view: view, layout: layout)
+                partial.measureNanos &+= now() &- t1
             }
         }
         recorder.finish(into: &partial)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The p-bit decision, vectorised.
 ///
 /// A p-bit sets `m = sgn(tanh(βI) − r)` with `r ~ U(−1, 1)`. Writing `r = 2u − 1` with
@@ -42,10 +40,5 @@ public enum PBitActivation {
         var m = SIMD16<Float>(repeating: -1)
         m.replace(with: 1, where: u.addingProduct(u, e) .< 1)
         return m
-    }
-
-    /// The probability that a p-bit with field `I` at `β` takes +1: `(1 + tanh(βI)) / 2`.
-    public static func probabilityUp(field: Double, beta: Double) -> Double {
-        1 / (1 + Foundation.exp(-2 * beta * field))
     }
 }

@@ -229,9 +229,9 @@ public final class ReplicaEngine: @unchecked Sendable {
     }
 
     /// Adds each replica's current values of `nodes` to `sums[replica · nodes.count + k]`.
-    public func accumulate(nodes: [Int], into sums: inout [Float]) {
+    public func accumulate(nodes: [Int], into sums: inout [Double]) {
         for r in 0..<replicas {
-            for (k, v) in nodes.enumerated() { sums[r * nodes.count + k] += Float(value(node: v, replica: r)) }
+            for (k, v) in nodes.enumerated() { sums[r * nodes.count + k] += Double(value(node: v, replica: r)) }
         }
     }
 }

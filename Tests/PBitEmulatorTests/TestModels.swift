@@ -23,16 +23,7 @@ enum TestModels {
     /// A 4×4 triangular lattice (every square gets one diagonal): full of triangles, and with
     /// antiferromagnetic couplings every triangle is frustrated.
     static func frustratedTriangular(side: Int = 4, coupling: Double = -0.8, seed: UInt64 = 3) throws -> IsingModel {
-        var edges: [(Int, Int)] = []
-        for r in 0..<side {
-            for c in 0..<side {
-                let v = r * side + c
-                if c + 1 < side { edges.append((v, v + 1)) }
-                if r + 1 < side { edges.append((v, v + side)) }
-                if r + 1 < side && c + 1 < side { edges.append((v, v + side + 1)) }
-            }
-        }
-        let g = try SparseGraph(nodeCount: side * side, edges: edges)
+        let g = try SparseGraph(nodeCount: side * side, edges: lattice(side: side, diagonals: true))
         let random = try IsingModel.random(on: g, couplings: .uniform, couplingScale: 0.2,
                                            biases: .uniform, biasScale: 0.2, seed: seed)
         return try IsingModel(graph: g, edgeCouplings: random.edgeCouplings.map { coupling + $0 },
@@ -41,18 +32,24 @@ enum TestModels {
 
     /// A strongly coupled ferromagnetic square lattice (bipartite, 3×3).
     static func strongFerromagnet(side: Int = 3, coupling: Double = 1.0) throws -> IsingModel {
-        var edges: [(Int, Int)] = []
-        for r in 0..<side {
-            for c in 0..<side {
-                let v = r * side + c
-                if c + 1 < side { edges.append((v, v + 1)) }
-                if r + 1 < side { edges.append((v, v + side)) }
-            }
-        }
-        let g = try SparseGraph(nodeCount: side * side, edges: edges)
+        let g = try SparseGraph(nodeCount: side * side, edges: lattice(side: side, diagonals: false))
         return try IsingModel(graph: g, edgeCouplings: Array(repeating: coupling, count: g.edgeCount),
                               biases: Array(repeating: 0.05, count: g.nodeCount))
     }
+}
+
+/// Edges of a `side × side` square lattice, with one diagonal per square when `diagonals`.
+func lattice(side: Int, diagonals: Bool) -> [(Int, Int)] {
+    var edges: [(Int, Int)] = []
+    for r in 0..<side {
+        for c in 0..<side {
+            let v = r * side + c
+            if c + 1 < side { edges.append((v, v + 1)) }
+            if r + 1 < side { edges.append((v, v + side)) }
+            if diagonals && r + 1 < side && c + 1 < side { edges.append((v, v + side + 1)) }
+        }
+    }
+    return edges
 }
 
 /// Per-quantity means with standard errors from independent batches (replicas, or stretches
@@ -90,13 +87,4 @@ struct BatchStatistics {
 func marginalsAndCorrelations(_ model: IsingModel) -> ([Int8]) -> [Double] {
     let edges = model.graph.edges
     return { m in m.map(Double.init) + edges.map { Double($0.0 == $0.1 ? 1 : m[$0.0] * m[$0.1]) } }
-}
-
-func histogram(_ samples: [Int8], nodes: Int, prefix count: Int? = nil) -> [Int] {
-    var h = [Int](repeating: 0, count: 1 << nodes)
-    let total = count ?? samples.count / nodes
-    for s in 0..<total {
-        h[ExactDistribution.index(of: samples[(s * nodes)..<((s + 1) * nodes)])] += 1
-    }
-    return h
 }

@@ -132,9 +132,7 @@ public final class Classifier {
                 case .expectation:
                     engine.accumulateExpectations(nodes: labelNodes, beta: betas[t], into: &sums)
                 case .sample:
-                    for r in 0..<engine.replicas {
-                        for (k, v) in labelNodes.enumerated() { sums[r * labelNodes.count + k] += Double(engine.value(node: v, replica: r)) }
-                    }
+                    engine.accumulate(nodes: labelNodes, into: &sums)
                 }
             }
             for i in 0..<count {
