@@ -84,6 +84,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Continue from the checkpoint in --output.")
     var resume = false
 
+    @Option(name: .customLong("init-from"), help: "Start from the weights of this model directory (fine-tuning; its layout and topology are kept).")
+    var initFrom: String?
+
     @Option(name: .customLong("batch-size")) var batchSize = TrainingConfiguration().batchSize
     @Option(name: .customLong("learning-rate")) var learningRate = TrainingConfiguration().learningRate
     @Option(name: .customLong("final-learning-rate"), help: "Decay the learning rate linearly to this value.")
@@ -96,6 +99,10 @@ struct TrainCommand: ParsableCommand {
     var negativeSweeps = TrainingConfiguration().negativeSweeps
     @Option(name: .customLong("chains"), help: "Persistent chains of the negative phase.")
     var chains = TrainingConfiguration().persistentChains
+    @Option(help: "Weight of the conditional term (log p(label | image)) in the gradient; 0 for none.")
+    var discriminative = TrainingConfiguration().discriminativeWeight
+    @Option(name: .customLong("conditional-sweeps"), help: "Sweeps of the conditional phase (image clamped, labels free).")
+    var conditionalSweeps = TrainingConfiguration().conditionalSweeps
     @Option(name: .customLong("statistics-sweeps"), help: "Average each phase's statistics over its last K sweeps.")
     var statisticsSweeps = TrainingConfiguration().statisticsSweeps
     @Option var beta = TrainingConfiguration().beta
@@ -130,6 +137,8 @@ struct TrainCommand: ParsableCommand {
         c.negativeSweeps = negativeSweeps
         c.persistentChains = chains
         c.statisticsSweeps = statisticsSweeps
+        c.discriminativeWeight = discriminative
+        c.conditionalSweeps = conditionalSweeps
         c.beta = beta
         c.initialScale = initialScale
         c.seed = seed
@@ -141,6 +150,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         guard threads >= 1 else { throw CLIError("--threads must be at least 1 (got \(threads))") }
+        if resume && initFrom != nil { throw CLIError("--init-from starts a new run; it cannot be combined with --resume") }
         guard (0...255).contains(threshold) else { throw CLIError("--threshold must be between 0 and 255 (got \(threshold))") }
         var config = try configuration()
         let all = try data.load(.train)
@@ -164,12 +174,19 @@ struct TrainCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: output + "/model.json") {
                 throw CLIError("\(output) already holds a model; pass --resume to continue it or choose another --output")
             }
+            if let initFrom {
+                var start = try ModelDirectory.load(initFrom)
+                start.epochsCompleted = 0
+                start.beta = config.beta
+                model = start
+            } else {
             let family = try TopologySpec.parse(topology)
             let topo = try Topology.make(family)
             let layout = try DBMLayout.place(nodes: topo.graph.nodeCount, visible: train.pixelsPerImage,
                                              classes: Dataset.classCount, copies: copies, strategy: placement, seed: seed)
             model = Trainer.initialModel(graph: topo.graph, layout: layout, data: train, config: config,
                                          binarizer: Binarizer(threshold: UInt8(threshold)), topology: family.description)
+            }
         }
         var saved = model
         saved.training = config

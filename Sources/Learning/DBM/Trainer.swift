@@ -19,6 +19,15 @@ public struct EpochRecord: Codable, Sendable {
     public var validationImages: Int
 }
 
+/// The sampled gradient of one batch (see `Trainer.gradient(batch:)`).
+public struct BatchGradient: Sendable {
+    public var couplings: [Double]
+    public var biases: [Double]
+    /// Mean `⟨m_i m_j⟩` over edges in the data and model phases.
+    public var dataCorrelation: Double
+    public var modelCorrelation: Double
+}
+
 /// What a checkpoint keeps besides the model: enough to continue exactly where it stopped.
 struct TrainerState: Codable {
     var epoch: Int
@@ -42,6 +51,8 @@ public final class Trainer {
     let threads: Int
     let positive: ReplicaEngine
     let negative: ReplicaEngine
+    /// Image clamped, labels and hidden free; nil when the discriminative weight is 0.
+    let conditional: ReplicaEngine?
     let classifier: Classifier?
     var couplingVelocity: [Double]
     var biasVelocity: [Double]
@@ -68,6 +79,16 @@ public final class Trainer {
         positive.setFree(hiddenOnly)
         negative = try ReplicaEngine(model: ising, coloring: coloring, replicas: config.persistentChains,
                                      seed: config.seed &+ 1, threads: threads)
+        if config.discriminativeWeight > 0 {
+            let engine = try ReplicaEngine(model: ising, coloring: coloring, replicas: config.batchSize,
+                                           seed: config.seed &+ 3, threads: threads)
+            var free = [Bool](repeating: true, count: model.nodeCount)
+            for v in model.layout.visible { free[v] = false }
+            engine.setFree(free)
+            conditional = engine
+        } else {
+            conditional = nil
+        }
         classifier = validation.count > 0
             ? try Classifier(model: model, settings: config.classifier, threads: threads, seed: config.seed &+ 2) : nil
         couplingVelocity = [Double](repeating: 0, count: model.couplings.count)
@@ -107,37 +128,25 @@ public final class Trainer {
         // Everything random in epoch e comes from (seed, e): a resumed run matches an unbroken one.
         positive.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 11))
         negative.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 12))
+        conditional?.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 15))
         var order = Array(0..<train.count)
         var rng = Xoshiro256StarStar(seed: SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 13))
         order.stableShuffle(using: &rng)
         let batches = train.count / config.batchSize
-        let layout = model.layout
-        let labelNodes = layout.allLabels
         var squared = 0.0, dataCorr = 0.0, modelCorr = 0.0
         let edges = model.couplings.count
         for b in 0..<batches {
-            for r in 0..<config.batchSize {
-                let i = order[b * config.batchSize + r]
-                positive.set(nodes: layout.visible, replica: r, values: model.binarizer.spins(train.image(i)))
-                positive.set(nodes: labelNodes, replica: r, values: layout.labelSpins(Int(train.labels[i])))
-            }
-            positive.randomize(nodes: layout.hidden)
-            let data = phase(positive, sweeps: config.positiveSweeps)
-            let free = phase(negative, sweeps: config.negativeSweeps)
-            let n1 = Double(data.samples), n2 = Double(free.samples)
+            let g = gradient(batch: Array(order[(b * config.batchSize)..<((b + 1) * config.batchSize)]))
             for k in 0..<edges {
-                let d = data.edgeSums[k] / n1, m = free.edgeSums[k] / n2
-                let g = d - m
-                squared += g * g
-                dataCorr += d
-                modelCorr += m
+                squared += g.couplings[k] * g.couplings[k]
                 couplingVelocity[k] = config.momentum * couplingVelocity[k]
-                    + lr * (g - config.weightDecay * model.couplings[k])
+                    + lr * (g.couplings[k] - config.weightDecay * model.couplings[k])
                 model.couplings[k] += couplingVelocity[k]
             }
+            dataCorr += g.dataCorrelation
+            modelCorr += g.modelCorrelation
             for v in 0..<model.nodeCount {
-                let g = data.nodeSums[v] / n1 - free.nodeSums[v] / n2
-                biasVelocity[v] = config.momentum * biasVelocity[v] + lr * g
+                biasVelocity[v] = config.momentum * biasVelocity[v] + lr * g.biases[v]
                 model.biases[v] += biasVelocity[v]
             }
             guard model.couplings.allSatisfy(\.isFinite), model.biases.allSatisfy(\.isFinite) else {
@@ -145,6 +154,7 @@ public final class Trainer {
             }
             positive.setParameters(edgeCouplings: model.couplings, biases: model.biases)
             negative.setParameters(edgeCouplings: model.couplings, biases: model.biases)
+            conditional?.setParameters(edgeCouplings: model.couplings, biases: model.biases)
             progress?(b + 1, batches)
         }
         epoch += 1
@@ -157,9 +167,42 @@ public final class Trainer {
         }
         let updates = Double(max(batches * edges, 1))
         return EpochRecord(epoch: epoch, learningRate: lr, seconds: Date().timeIntervalSince(started),
-                           gradientRMS: (squared / updates).squareRoot(), dataCorrelation: dataCorr / updates,
-                           modelCorrelation: modelCorr / updates, validationAccuracy: accuracy,
+                           gradientRMS: (squared / updates).squareRoot(), dataCorrelation: dataCorr / Double(max(batches, 1)),
+                           modelCorrelation: modelCorr / Double(max(batches, 1)), validationAccuracy: accuracy,
                            validationImages: validation.count)
+    }
+
+    /// The sampled gradient of one batch of training images (`batch.count` must be the batch size).
+    ///
+    /// Couplings: `⟨m_i m_j⟩_data − ⟨m_i m_j⟩_model + α (⟨m_i m_j⟩_data − ⟨m_i m_j⟩_cond)` on each
+    /// edge, biases the same with `⟨m_i⟩`. The data phase clamps image and label, the model phase
+    /// runs the persistent free chains, and the conditional phase (only when α > 0) clamps the
+    /// image alone: `⟨⟩_data − ⟨⟩_cond` is the gradient of `log p(label | image)`.
+    public func gradient(batch: [Int]) -> BatchGradient {
+        let layout = model.layout
+        let labelNodes = layout.allLabels
+        for (r, i) in batch.enumerated() {
+            let pixels = model.binarizer.spins(train.image(i))
+            positive.set(nodes: layout.visible, replica: r, values: pixels)
+            positive.set(nodes: labelNodes, replica: r, values: layout.labelSpins(Int(train.labels[i])))
+            conditional?.set(nodes: layout.visible, replica: r, values: pixels)
+        }
+        positive.randomize(nodes: layout.hidden)
+        let data = phase(positive, sweeps: config.positiveSweeps)
+        let free = phase(negative, sweeps: config.negativeSweeps)
+        // The conditional phase starts from random labels and hidden p-bits, as classification does.
+        conditional?.randomize(nodes: layout.hidden + labelNodes)
+        let cond = conditional.map { phase($0, sweeps: config.conditionalSweeps) }
+        let alpha = config.discriminativeWeight
+        func combine(_ d: [Double], _ m: [Double], _ c: [Double]?) -> [Double] {
+            guard let c else { return zip(d, m).map { $0 - $1 } }
+            return d.indices.map { d[$0] - m[$0] + alpha * (d[$0] - c[$0]) }
+        }
+        let edges = Double(max(model.couplings.count, 1))
+        return BatchGradient(couplings: combine(data.edgeMeans, free.edgeMeans, cond?.edgeMeans),
+                             biases: combine(data.nodeMeans, free.nodeMeans, cond?.nodeMeans),
+                             dataCorrelation: data.edgeMeans.reduce(0, +) / edges,
+                             modelCorrelation: free.edgeMeans.reduce(0, +) / edges)
     }
 
     /// Runs `sweeps` sweeps and averages the statistics of the last `statisticsSweeps` states.

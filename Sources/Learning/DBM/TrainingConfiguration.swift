@@ -4,6 +4,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case epochs, batchSize, learningRate, finalLearningRate, momentum, weightDecay, positiveSweeps
         case negativeSweeps, persistentChains, statisticsSweeps, beta, initialScale, seed, validationImages, classifier
+        case discriminativeWeight, conditionalSweeps
     }
 
     public var epochs = 20
@@ -19,6 +20,13 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     /// Sweeps of the free-running persistent chains per update (negative phase).
     public var negativeSweeps = 10
     public var persistentChains = 64
+    /// Weight α of the conditional (discriminative) term of the gradient. With α > 0 each update
+    /// adds `α (⟨mm⟩_data − ⟨mm⟩_cond)`, where the conditional phase clamps only the image and
+    /// lets labels and hidden p-bits run: the gradient of `log p(label | image)`, estimated by
+    /// the same kind of sampling run that classifies. 0 trains the generative model alone.
+    public var discriminativeWeight = 0.0
+    /// Sweeps of the conditional phase (from a random start, like classification).
+    public var conditionalSweeps = 20
     /// Statistics of each phase are averaged over its last `statisticsSweeps` sweeps, which
     /// lowers the gradient's noise at the cost of one sweep's work per extra sample.
     public var statisticsSweeps = 1
@@ -51,6 +59,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
         validationImages = try c.decodeIfPresent(Int.self, forKey: .validationImages) ?? d.validationImages
         classifier = try c.decodeIfPresent(ClassifierSettings.self, forKey: .classifier) ?? d.classifier
+        discriminativeWeight = try c.decodeIfPresent(Double.self, forKey: .discriminativeWeight) ?? d.discriminativeWeight
+        conditionalSweeps = try c.decodeIfPresent(Int.self, forKey: .conditionalSweeps) ?? d.conditionalSweeps
     }
 
     public func validate() throws(LearningError) {
@@ -64,7 +74,10 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         try check(positiveSweeps >= 1, "--positive-sweeps must be at least 1")
         try check(negativeSweeps >= 1, "--negative-sweeps must be at least 1")
         try check(persistentChains >= 1, "--chains must be at least 1")
-        try check(statisticsSweeps >= 1 && statisticsSweeps <= min(positiveSweeps, negativeSweeps),
+        try check(discriminativeWeight.isFinite && discriminativeWeight >= 0, "--discriminative must be finite and non-negative")
+        try check(conditionalSweeps >= 1 && conditionalSweeps <= 1 << 20, "--conditional-sweeps must be between 1 and 2^20")
+        let shortest = min(positiveSweeps, negativeSweeps, discriminativeWeight > 0 ? conditionalSweeps : Int.max)
+        try check(statisticsSweeps >= 1 && statisticsSweeps <= shortest,
                   "--statistics-sweeps must be between 1 and the sweeps of each phase")
         try check(beta.isFinite && beta > 0, "--beta must be positive and finite")
         try check(initialScale.isFinite && initialScale >= 0, "--init-scale must be finite and non-negative")
