@@ -46,3 +46,28 @@ struct RBMGradient {
         }
     }
 }
+
+extension ClassRBM {
+    /// The CD gradient for given positive and negative visible states (`batch × visible`
+    /// each), the same products the trainer uses: `(∂W, ∂c, ∂(b, d))`.
+    public func contrastiveGradient(positive: [Float], negative: [Float], batch: Int)
+        -> (weights: [Float], hidden: [Float], visible: [Float]) {
+        precondition(positive.count == batch * visible && negative.count == batch * visible,
+                     "contrastiveGradient: states must be batch × visible")
+        var p0 = [Float](repeating: 0, count: batch * hidden), pk = p0
+        var g = RBMGradient(visible: visible, hidden: hidden)
+        positive.withUnsafeBufferPointer { x0 in
+            negative.withUnsafeBufferPointer { xk in
+                p0.withUnsafeMutableBufferPointer { hiddenProbabilities(x0, batch: batch, into: $0) }
+                pk.withUnsafeMutableBufferPointer { hiddenProbabilities(xk, batch: batch, into: $0) }
+                p0.withUnsafeBufferPointer { a in
+                    pk.withUnsafeBufferPointer { b in
+                        g.compute(positive: x0, positiveHidden: a, negative: xk, negativeHidden: b,
+                                  batch: batch, visible: visible, hidden: hidden)
+                    }
+                }
+            }
+        }
+        return (g.weights, g.hidden, g.visible)
+    }
+}

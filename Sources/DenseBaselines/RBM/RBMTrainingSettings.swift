@@ -8,7 +8,7 @@ import Learning
 /// stable, a small L2 decay keeps the weights from growing without bound, and ten epochs
 /// are where the held-out accuracy of CD-1 levels off.
 public struct RBMTrainingSettings: Codable, Sendable, Equatable {
-    public var epochs = 10
+    public var epochs = 15
     public var batchSize = 100
     public var learningRate = 0.05
     /// Decay the learning rate linearly over the epochs to this value (nil: constant).
@@ -58,4 +58,12 @@ public struct RBMEpochRecord: Codable, Sendable, Equatable {
     /// Accuracy on the held-out training images, when there are any.
     public var validationAccuracy: Double?
     public var seconds: Double
+
+    public init(epoch: Int, learningRate: Double, reconstructionError: Double, validationAccuracy: Double?, seconds: Double) {
+        self.epoch = epoch
+        self.learningRate = learningRate
+        self.reconstructionError = reconstructionError
+        self.validationAccuracy = validationAccuracy
+        self.seconds = seconds
+    }
 }
