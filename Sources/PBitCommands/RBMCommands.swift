@@ -103,7 +103,14 @@ struct RBMTrainCommand: ParsableCommand {
         if !quiet && !json {
             FileHandle.standardError.write(Data("training a dense RBM: \(model.parameterCount) parameters (\(model.visible) visible × \(model.hidden) hidden), \(train.count) images, \(config.persistent ? "PCD" : "CD")-\(config.cdSteps), epochs \(done + 1)...\(config.epochs)\n".utf8))
         }
-        if !resume { try RBMDirectory.save(trainer.model, to: output, epochs: 0, training: config, log: []) }
+        // Signals wait while a save renames its two files, so an interrupted run leaves a
+        // matching pair.
+        func save() throws {
+            try Checkpoint.withSignalsHeld {
+                try RBMDirectory.save(trainer.model, to: output, epochs: trainer.epoch, training: config, log: log)
+            }
+        }
+        if !resume { try save() }
         while trainer.epoch < config.epochs {
             let started = Date()
             let e = trainer.epoch + 1
@@ -112,7 +119,7 @@ struct RBMTrainCommand: ParsableCommand {
             }
             progress.finish()
             log.append(record)
-            try RBMDirectory.save(trainer.model, to: output, epochs: trainer.epoch, training: config, log: log)
+            try save()
             if json {
                 FileHandle.standardOutput.write(Data((JSONOutput.line(record) + "\n").utf8))
             } else if !quiet {
@@ -175,11 +182,7 @@ struct RBMEvaluationReport: Encodable {
     var classifier = "free energy (exact)"
 
     var text: String {
-        var lines = ["\(dataset) \(split): \(correct)/\(images) correct, accuracy \(fmt(100 * accuracy, 2))% (\(fmt(seconds, 1)) s, \(parameters) parameters, \(hidden) hidden units)",
-                     "confusion (rows: true class, columns: predicted)"]
-        for (k, row) in confusion.enumerated() {
-            lines.append("\(k): " + row.map { String($0).leftPad(5) }.joined())
-        }
-        return lines.joined(separator: "\n")
+        (["\(dataset) \(split): \(correct)/\(images) correct, accuracy \(fmt(100 * accuracy, 2))% (\(fmt(seconds, 1)) s, \(parameters) parameters, \(hidden) hidden units)"]
+            + EvaluationReport.confusionLines(confusion)).joined(separator: "\n")
     }
 }

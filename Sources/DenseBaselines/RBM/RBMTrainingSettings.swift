@@ -3,8 +3,9 @@ import Learning
 /// How a `ClassRBM` is trained: minibatch contrastive divergence with momentum.
 ///
 /// The defaults train the 4,096-hidden-unit MNIST model in about 12 minutes on two shared
-/// cores, to 95.75% test accuracy (docs/results/rbm-mnist.md): learning rate 0.05 with momentum 0.5 and batch 100 are the usual values for {0,1}
-/// units (Hinton's practical guide); an effective step `lr/(1 − momentum)` of 0.2 or more
+/// cores, to 95.75% test accuracy (docs/results/rbm-mnist.md): learning rate 0.05 with
+/// momentum 0.5 and batch 100 are the usual values for {0,1} units (Hinton's practical
+/// guide); an effective step `lr/(1 − momentum)` of 0.2 or more
 /// made the 4,096-unit model diverge on a 10,000-image trial, 0.1 did not. A small L2 decay
 /// keeps the weights bounded, and fifteen epochs with the learning rate decaying to 0.005
 /// take the held-out accuracy from 96.6% (epoch 6, where it levels off) to 96.9%.
