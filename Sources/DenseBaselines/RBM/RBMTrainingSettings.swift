@@ -2,13 +2,13 @@ import Learning
 
 /// How a `ClassRBM` is trained: minibatch contrastive divergence with momentum.
 ///
-/// The defaults train the 4,096-hidden-unit MNIST model in about 12 minutes on two shared
-/// cores, to 95.75% test accuracy (docs/results/rbm-mnist.md): learning rate 0.05 with
-/// momentum 0.5 and batch 100 are the usual values for {0,1} units (Hinton's practical
-/// guide); an effective step `lr/(1 − momentum)` of 0.2 or more
-/// made the 4,096-unit model diverge on a 10,000-image trial, 0.1 did not. A small L2 decay
-/// keeps the weights bounded, and fifteen epochs with the learning rate decaying to 0.005
-/// take the held-out accuracy from 96.6% (epoch 6, where it levels off) to 96.9%.
+/// The defaults train the 4,096-hidden-unit MNIST model in 5 to 12 minutes on two shared
+/// cores, to 95.75% test accuracy, 96.69% with `persistent` (docs/results/rbm-mnist.md).
+/// Learning rate 0.05 with momentum 0.5 and batch 100 are the usual values for {0,1} units
+/// (Hinton's practical guide); an effective step `lr/(1 − momentum)` of 0.2 or more made the
+/// 4,096-unit model diverge on a 10,000-image trial, 0.1 did not. A small L2 decay keeps the
+/// weights bounded, and fifteen epochs with the learning rate decaying to 0.005 take the
+/// held-out accuracy from 96.6% (epoch 6, where CD-1 levels off) to 96.9%.
 public struct RBMTrainingSettings: Codable, Sendable, Equatable {
     public var epochs = 15
     public var batchSize = 100
@@ -54,8 +54,9 @@ public struct RBMTrainingSettings: Codable, Sendable, Equatable {
 public struct RBMEpochRecord: Codable, Sendable, Equatable {
     public var epoch: Int
     public var learningRate: Double
-    /// Mean squared difference between the batch's pixels and their first Gibbs
-    /// reconstruction, a rough health signal (it falls as the model learns).
+    /// Mean squared difference between the batch's pixels and the negative samples: with CD
+    /// their k-step reconstruction, a rough health signal that falls as the model learns;
+    /// with persistent CD the chains, which stay near the data's spread (about 0.2 on MNIST).
     public var reconstructionError: Double
     /// Accuracy on the held-out training images, when there are any.
     public var validationAccuracy: Double?
