@@ -39,7 +39,9 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .target(
             name: "DenseBaselines",
-            dependencies: ["Topologies", "RandomStreams", "IsingModel", "PBitEmulator", "COpenBLAS"],
+            dependencies: [
+                "Topologies", "RandomStreams", "IsingModel", "PBitEmulator", "Learning", "COpenBLAS",
+            ],
             swiftSettings: fast),
         .target(
             name: "Learning",
@@ -57,7 +59,9 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "IsingModelTests", dependencies: ["IsingModel"]),
         .testTarget(name: "PBitEmulatorTests", dependencies: ["PBitEmulator"]),
-        .testTarget(name: "DenseBaselinesTests", dependencies: ["DenseBaselines", "IsingModel", "Topologies"]),
+        .testTarget(
+            name: "DenseBaselinesTests",
+            dependencies: ["DenseBaselines", "IsingModel", "Topologies", "Learning", "RandomStreams"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Topologies", "RandomStreams"]),
         .testTarget(name: "PBitCommandsTests", dependencies: ["PBitCommands"]),
     ],

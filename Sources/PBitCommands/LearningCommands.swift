@@ -223,6 +223,15 @@ enum Checkpoint {
     static let logFile = "training-log.jsonl"
 
     static func write(_ trainer: Trainer, to dir: String, log: [EpochRecord]) throws {
+        try withSignalsHeld {
+            try trainer.checkpoint(to: dir)
+            let text = log.map(JSONOutput.line).joined(separator: "\n") + (log.isEmpty ? "" : "\n")
+            try AtomicFile.write(text, to: dir + "/" + logFile)
+        }
+    }
+
+    /// Runs `body` with SIGINT, SIGTERM and SIGHUP held until it returns.
+    static func withSignalsHeld(_ body: () throws -> Void) throws {
         var blocked = sigset_t(), previous = sigset_t()
         sigemptyset(&blocked)
         sigaddset(&blocked, SIGINT)
@@ -230,9 +239,7 @@ enum Checkpoint {
         sigaddset(&blocked, SIGHUP)
         pthread_sigmask(SIG_BLOCK, &blocked, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        try trainer.checkpoint(to: dir)
-        let text = log.map(JSONOutput.line).joined(separator: "\n") + (log.isEmpty ? "" : "\n")
-        try AtomicFile.write(text, to: dir + "/" + logFile)
+        try body()
     }
 
     static func readLog(_ dir: String) -> [EpochRecord] {
@@ -298,12 +305,14 @@ struct EvaluationReport: Encodable {
     var parameters: Int
 
     var text: String {
-        var lines = ["\(dataset) \(split): \(correct)/\(images) correct, accuracy \(fmt(100 * accuracy, 2))% (\(fmt(seconds, 1)) s, \(parameters) parameters)",
-                     "confusion (rows: true class, columns: predicted)"]
-        for (k, row) in confusion.enumerated() {
-            lines.append("\(k): " + row.map { String($0).leftPad(5) }.joined())
-        }
-        return lines.joined(separator: "\n")
+        (["\(dataset) \(split): \(correct)/\(images) correct, accuracy \(fmt(100 * accuracy, 2))% (\(fmt(seconds, 1)) s, \(parameters) parameters)"]
+            + Self.confusionLines(confusion)).joined(separator: "\n")
+    }
+
+    /// The confusion matrix as text, a row per true class.
+    static func confusionLines(_ confusion: [[Int]]) -> [String] {
+        ["confusion (rows: true class, columns: predicted)"]
+            + confusion.enumerated().map { k, row in "\(k): " + row.map { String($0).leftPad(5) }.joined() }
     }
 }
 

@@ -51,6 +51,12 @@ public struct Classification: Sendable {
     public var correct: Int
     public var images: Int { predictions.count }
     public var accuracy: Double { images > 0 ? Double(correct) / Double(images) : 0 }
+
+    public init(predictions: [Int], confusion: [[Int]], correct: Int) {
+        self.predictions = predictions
+        self.confusion = confusion
+        self.correct = correct
+    }
 }
 
 public final class Classifier {
