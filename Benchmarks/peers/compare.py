@@ -28,6 +28,7 @@ import json
 import math
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -142,6 +143,28 @@ def replica_stats(energies):
 
 
 # --------------------------------------------------------------------------- samplers
+
+
+class Timer:
+    """Wall and CPU seconds of a block; CPU / wall is how many cores it kept busy
+    (`children` counts finished child processes instead of this one)."""
+
+    def __init__(self, children=False):
+        self.children = children
+
+    def cpu(self):
+        if self.children:
+            r = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return r.ru_utime + r.ru_stime
+        return time.process_time()
+
+    def __enter__(self):
+        self.w0, self.c0 = time.perf_counter(), self.cpu()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = time.perf_counter() - self.w0
+        self.cores = (self.cpu() - self.c0) / self.wall if self.wall > 0 else float("nan")
 #
 # Each runner: run(model, beta, burn_in, sweeps, snapshots, batch, seed) ->
 #   dict(seconds, energies (replicas × snapshots)); snapshots = 1 means one call of
@@ -163,14 +186,15 @@ class PBit:
             cmd = [self.binary, "sample", "--model", jp, "--bias", hp, "--beta", repr(beta),
                    "--burn-in", str(burn_in), "--sweeps", str(sweeps), "--replicas", str(batch),
                    "--seed", str(seed + 1), "--threads", str(self.threads), "--json"]
-            out = subprocess.run(cmd, capture_output=True, text=True)
+            with Timer(children=True) as t:
+                out = subprocess.run(cmd, capture_output=True, text=True)
         if out.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)}: {out.stderr.strip()}")
         r = json.loads(out.stdout)
         return dict(flips_per_ns=r["flipsPerNanosecond"], seconds=r["samplingSeconds"],
                     wall_seconds=r["wallSeconds"], energy=r["energyMean"],
                     se=r["energyStandardError"], samples=r["replicas"] * r["sweeps"],
-                    note=f"τ_int {r['autocorrelationTime']:.1f} sweeps")
+                    note=f"τ_int {r['autocorrelationTime']:.1f} sweeps", cores=t.cores)
 
 
 class Thrml:
@@ -215,12 +239,10 @@ class Thrml:
             return sample_states(k, program, schedule, i, [], watch)
 
         compiled = jax.jit(jax.vmap(chains)).lower(keys, init).compile()
-        t0 = time.perf_counter()
-        states = compiled(keys, init)
-        states = jax.block_until_ready(states)
-        seconds = time.perf_counter() - t0
+        with Timer() as t:
+            states = jax.block_until_ready(compiled(keys, init))
         s = 2 * np.asarray(states[0], np.int8) - 1  # (batch, snapshots, n), True = +1
-        return dict(seconds=seconds, energies=model.energy(s))
+        return dict(seconds=t.wall, energies=model.energy(s), cores=t.cores)
 
 
 class DWave:
@@ -242,6 +264,7 @@ class DWave:
         sampler = SimulatedAnnealingSampler()
         rng = np.random.default_rng(seed)
         index = None
+        cores = []
 
         def call(n_sweeps, initial=None):
             nonlocal index
@@ -250,9 +273,10 @@ class DWave:
                       seed=int(rng.integers(2**31)))
             if initial is not None:
                 kw["initial_states"] = (initial, labels)
-            t0 = time.perf_counter()
-            ss = sampler.sample(bqm, **kw)
-            dt = time.perf_counter() - t0
+            with Timer() as t:
+                ss = sampler.sample(bqm, **kw)
+            cores.append(t.cores)
+            dt = t.wall
             rec = ss.record
             if index is None:
                 index = np.argsort(np.array(ss.variables))
@@ -265,7 +289,7 @@ class DWave:
         labels = list(range(model.n))
         if snapshots == 1:
             dt, _, states = call(burn_in + sweeps)
-            return dict(seconds=dt, energies=model.energy(states)[:, None])
+            return dict(seconds=dt, energies=model.energy(states)[:, None], cores=cores[0])
         seconds, _, current = call(burn_in)
         energies = []
         for _ in range(snapshots):
@@ -290,12 +314,12 @@ class OpenJij:
         J = {(int(i), int(j)): -float(v) for i, j, v in zip(model.ei, model.ej, model.J)}
         sampler = oj.SASampler()
         if snapshots == 1:
-            t0 = time.perf_counter()
-            res = sampler.sample_ising(h, J, schedule=[(beta, burn_in + sweeps)], num_reads=batch)
-            dt = time.perf_counter() - t0
+            with Timer() as t:
+                res = sampler.sample_ising(h, J, schedule=[(beta, burn_in + sweeps)], num_reads=batch)
+            dt = t.wall
             order = np.argsort(np.array(res.variables))
             states = np.asarray(res.states)[:, order]
-            return dict(seconds=dt, energies=model.energy(states)[:, None])
+            return dict(seconds=dt, energies=model.energy(states)[:, None], cores=t.cores)
         from openjij import cxxjij
         bqm = oj.model.model.BinaryQuadraticModel(h, J, 0.0, "SPIN", sparse=True)
         graph, _ = bqm.get_cxxjij_ising_graph()
@@ -329,10 +353,10 @@ def result_row(sampler, batch, beta, burn_in, sweeps, snapshots, model, out):
         flips = model.n * (burn_in + sweeps) * batch
         return dict(sampler=sampler.name, batch=batch, beta=beta, burn_in=burn_in, sweeps=sweeps,
                     flips_per_ns=flips / (out["seconds"] * 1e9), seconds=out["seconds"],
-                    energy=mean, se=se, samples=n, note="")
+                    energy=mean, se=se, samples=n, note="", cores=out.get("cores"))
     return dict(sampler=sampler.name, batch=batch, beta=beta, burn_in=burn_in, sweeps=sweeps,
                 flips_per_ns=out["flips_per_ns"], seconds=out["seconds"], wall_seconds=out["wall_seconds"],
-                energy=out["energy"], se=out["se"], samples=out["samples"], note=out["note"])
+                energy=out["energy"], se=out["se"], samples=out["samples"], note=out["note"], cores=out["cores"])
 
 
 def z_score(a, b):
@@ -457,8 +481,9 @@ def main():
             out = sampler.run(model, args.check_beta, args.burn_in, args.sweeps, args.snapshots, b, args.seed + 100,
                               files)
             check = result_row(sampler, b, args.check_beta, args.burn_in, args.sweeps, args.snapshots, model, out)
+            fastest = max(speed, key=lambda s: s["flips_per_ns"])
             rows.append(dict(sampler=sampler.name, settings=sampler.settings(), batch=b, speed=speed, check=check,
-                             flips_per_ns=max(s["flips_per_ns"] for s in speed)))
+                             flips_per_ns=fastest["flips_per_ns"], cores=fastest["cores"]))
             log(f"  {rows[-1]['flips_per_ns']:.4f} flips/ns; ⟨E⟩ = {check['energy']:.2f} ± {check['se']:.2f}")
 
     pbit_rows = [r for r in rows if r["sampler"] == "pbit"]
@@ -475,8 +500,8 @@ def main():
     print(f"P{model.n} instance: {model.n} nodes, {model.edges} edges; flips/ns at β = {args.beta}, "
           f"{args.burn_in} + {args.sweeps} sweeps per replica (best of {args.pbit_repeats} for pbit); "
           f"⟨E⟩ at β = {args.check_beta}, {args.snapshots} snapshots per replica; z against pbit, "
-          f"{reference['samples'] // args.sweeps} replicas")
-    head = f"{'sampler':38s} {'batch':>6s} {'sweeps':>11s} {'flips/ns':>9s} {'ratio':>8s} {'⟨E⟩ ± SE (β=' + str(args.check_beta) + ')':>24s} {'z':>6s}  agree"
+          f"{reference['samples'] // args.sweeps} replicas; cores = CPU / wall seconds of the timed call")
+    head = f"{'sampler':38s} {'batch':>6s} {'sweeps':>11s} {'cores':>5s} {'flips/ns':>9s} {'ratio':>8s} {'⟨E⟩ ± SE (β=' + str(args.check_beta) + ')':>24s} {'z':>6s}  agree"
     print(head)
     print("-" * len(head))
     for r in rows:
@@ -484,7 +509,7 @@ def main():
         e = f"{c['energy']:.2f} ± {c['se']:.2f}"
         z = "   ref" if c is reference else f"{r['z']:+6.2f}"
         agree = "ref" if c is reference else ("yes" if r["agree"] else "NO")
-        print(f"{r['sampler']:38s} {r['batch']:6d} {str(args.burn_in) + '+' + str(args.sweeps):>11s} "
+        print(f"{r['sampler']:38s} {r['batch']:6d} {str(args.burn_in) + '+' + str(args.sweeps):>11s} {r['cores']:5.2f} "
               f"{r['flips_per_ns']:9.4f} {r['ratio']:8.4f} {e:>24s} {z}  {agree}")
     if len(pbit_rows) and args.pbit_repeats > 1:
         for r in pbit_rows:
