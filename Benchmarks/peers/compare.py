@@ -143,6 +143,11 @@ def replica_stats(energies):
 
 
 # --------------------------------------------------------------------------- samplers
+#
+# Each runner: run(model, beta, burn_in, sweeps, snapshots, batch, seed, files) -> dict with
+# seconds, cores and energies (replicas × snapshots) — pbit returns its own statistics
+# instead. snapshots = 1 is the timed speed phase: one call of burn-in + sweeps, final
+# states only. `files` are the model's J.mtx/h.mtx when it came from files (pbit reads them).
 
 
 class Timer:
@@ -165,10 +170,6 @@ class Timer:
     def __exit__(self, *exc):
         self.wall = time.perf_counter() - self.w0
         self.cores = (self.cpu() - self.c0) / self.wall if self.wall > 0 else float("nan")
-#
-# Each runner: run(model, beta, burn_in, sweeps, snapshots, batch, seed) ->
-#   dict(seconds, energies (replicas × snapshots)); snapshots = 1 means one call of
-#   burn-in + sweeps and the final state only (the timed speed phase).
 
 
 class PBit:
@@ -202,7 +203,6 @@ class Thrml:
 
     def __init__(self, classes):
         import jax
-        self.jax = jax
         self.classes = classes
         self.devices = jax.devices()
 
@@ -216,7 +216,9 @@ class Thrml:
         from thrml import Block, SamplingSchedule, SpinNode, sample_states
         from thrml.models import IsingEBM, IsingSamplingProgram, hinton_init
 
-        classes = self.classes if model.n > 64 else [np.array([i]) for i in range(model.n)]
+        # The colouring belongs to the big instance; the 10-spin check model gets one block per spin.
+        fits = sum(len(c) for c in self.classes) == model.n
+        classes = self.classes if fits else [np.array([i]) for i in range(model.n)]
         nodes = [SpinNode() for _ in range(model.n)]
         edges = [(nodes[i], nodes[j]) for i, j in zip(model.ei.tolist(), model.ej.tolist())]
         ebm = IsingEBM(nodes, edges, jnp.asarray(model.h, jnp.float32), jnp.asarray(model.J, jnp.float32),
@@ -303,7 +305,7 @@ class OpenJij:
     name = "OpenJij SASampler (fixed β)"
 
     def settings(self):
-        return ("SASampler 'single spin flip' (Metropolis) on its CSR sparse graph, schedule [(β, sweeps)]; "
+        return ("SASampler 'single spin flip' (Metropolis, single-threaded) on its CSR sparse graph, schedule [(β, sweeps)]; "
                 "no seed passed (a seed would give every read the same start and stream); "
                 "agreement phase drives cxxjij directly to take snapshots")
 
