@@ -14,11 +14,13 @@ struct SampleCommand: ParsableCommand {
               pbit sample --model J.mtx --bias h.mtx --beta 0.5 --json
               pbit sample --topology zephyr:4 --mode synchronous --beta 2
               pbit sample --topology pegasus:6 --fixed-point s3.4 --lut-size 64 --lfsr
+              pbit sample --topology pegasus:14 --model-seed 7 --export-model J.mtx --export-bias h.mtx
             """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var hardware: HardwareOptions
+    @OptionGroup var export: ModelExportOptions
 
     @Option(help: "Write every measured state to FILE: one line per sample, 'replica sweep' then a +/- string.")
     var dump: String?
@@ -30,6 +32,7 @@ struct SampleCommand: ParsableCommand {
         let (ising, name, coloring) = try model.load(seed: sampling.seed)
         var config = try sampling.configuration(hardware: try hardware.model(), coloring: coloring)
         config.recordSamples = dump != nil
+        try export.write(ising, name: name)
         let result = try PBitSampler(model: ising).run(config)
         if let dump { try writeDump(result, config: config, to: dump) }
         let report = SampleReport(result, model: name, config: config)
