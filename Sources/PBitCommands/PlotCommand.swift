@@ -14,7 +14,8 @@ struct PlotCommand: ParsableCommand {
 
             Examples:
               pbit plot runs/p14/training-log.jsonl --output curve.svg
-              pbit plot fp-*.json --x hardware.fixedPoint.fractionBits --y exactError.correlationMax --log-y --output fp.svg
+              pbit plot fp-*.json --x hardware.fixedPoint.fractionBits --y exactError.correlationMax \\
+                  --log-y --output fp.svg
             """)
 
     @Argument(help: "JSON or JSON-lines files.")
