@@ -65,3 +65,22 @@ public struct ExactDistribution: Sendable {
         return d / 2
     }
 }
+
+/// How far sampled (or otherwise approximate) statistics are from exact ones: the largest and
+/// the mean of `|⟨m_i⟩ − ⟨m_i⟩_exact|` over nodes and of `|⟨m_i m_j⟩ − ⟨m_i m_j⟩_exact|` over edges.
+public struct StatisticsError: Sendable, Codable, Equatable {
+    public var magnetizationMax: Double
+    public var magnetizationMean: Double
+    public var correlationMax: Double
+    public var correlationMean: Double
+
+    /// `correlations` in `graph.edges` order, as `ExactDistribution` has them.
+    public init(magnetization: [Double], correlations: [Double], exact: ExactDistribution) {
+        func maxMean(_ a: [Double], _ b: [Double]) -> (Double, Double) {
+            let d = zip(a, b).map { abs($0 - $1) }
+            return (d.max() ?? 0, d.isEmpty ? 0 : d.reduce(0, +) / Double(d.count))
+        }
+        (magnetizationMax, magnetizationMean) = maxMean(magnetization, exact.magnetization)
+        (correlationMax, correlationMean) = maxMean(correlations, exact.correlations)
+    }
+}

@@ -87,12 +87,12 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("init-from"), help: "Start from the weights of this model directory (fine-tuning; its layout and topology are kept).")
     var initFrom: String?
 
-    @Option(name: .customLong("batch-size")) var batchSize = TrainingConfiguration().batchSize
-    @Option(name: .customLong("learning-rate")) var learningRate = TrainingConfiguration().learningRate
+    @Option(name: .customLong("batch-size"), help: "Images per update.") var batchSize = TrainingConfiguration().batchSize
+    @Option(name: .customLong("learning-rate"), help: "Learning rate ε (the first, with --final-learning-rate).") var learningRate = TrainingConfiguration().learningRate
     @Option(name: .customLong("final-learning-rate"), help: "Decay the learning rate linearly to this value.")
     var finalLearningRate: Double?
-    @Option var momentum = TrainingConfiguration().momentum
-    @Option(name: .customLong("weight-decay")) var weightDecay = TrainingConfiguration().weightDecay
+    @Option(help: "Momentum of the updates.") var momentum = TrainingConfiguration().momentum
+    @Option(name: .customLong("weight-decay"), help: "Weight decay λ: each update subtracts ε·λ·J.") var weightDecay = TrainingConfiguration().weightDecay
     @Option(name: .customLong("positive-sweeps"), help: "Sweeps with image and label clamped.")
     var positiveSweeps = TrainingConfiguration().positiveSweeps
     @Option(name: .customLong("negative-sweeps"), help: "Sweeps of the persistent chains per update.")
@@ -105,9 +105,9 @@ struct TrainCommand: ParsableCommand {
     var conditionalSweeps = TrainingConfiguration().conditionalSweeps
     @Option(name: .customLong("statistics-sweeps"), help: "Average each phase's statistics over its last K sweeps.")
     var statisticsSweeps = TrainingConfiguration().statisticsSweeps
-    @Option var beta = TrainingConfiguration().beta
-    @Option(name: .customLong("init-scale")) var initialScale = TrainingConfiguration().initialScale
-    @Option var seed: UInt64 = 1
+    @Option(help: "Inverse temperature β of the model.") var beta = TrainingConfiguration().beta
+    @Option(name: .customLong("init-scale"), help: "Standard deviation of the random initial couplings.") var initialScale = TrainingConfiguration().initialScale
+    @Option(help: "Random seed: placement, initial couplings, batches, chains.") var seed: UInt64 = 1
     @Option(help: "Held-out training images for the per-epoch accuracy.")
     var validation = TrainingConfiguration().validationImages
     @Option(help: "Train on the first N training images only.")
@@ -266,9 +266,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "test or train.") var split: Split = .test
     @Option(help: "Classify the first N images only.") var limit: Int?
     @Option(help: "Chains run side by side.") var replicas = 256
-    @Option var seed: UInt64 = 1
-    @Option var threads = ProcessInfo.processInfo.activeProcessorCount
-    @Flag var quiet = false
+    @Option(help: "Random seed of the chains.") var seed: UInt64 = 1
+    @Option(help: "Worker threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "No progress line.") var quiet = false
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
@@ -331,10 +331,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Images per class.") var count = 16
     @Option(help: "PNG file to write.") var output: String
     @Option(help: "Annealing sweeps.") var sweeps = GeneratorSettings().sweeps
-    @Option(name: .customLong("beta-start")) var betaStart = GeneratorSettings().betaStart
-    @Option(name: .customLong("beta-end")) var betaEnd = GeneratorSettings().betaEnd
-    @Option var seed: UInt64 = 1
-    @Option var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("beta-start"), help: "β at the first annealing sweep.") var betaStart = GeneratorSettings().betaStart
+    @Option(name: .customLong("beta-end"), help: "β at the last annealing sweep.") var betaEnd = GeneratorSettings().betaEnd
+    @Option(help: "Random seed (class k uses seed + k).") var seed: UInt64 = 1
+    @Option(help: "Worker threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
         guard threads >= 1 else { throw CLIError("--threads must be at least 1 (got \(threads))") }

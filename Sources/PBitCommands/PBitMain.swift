@@ -6,7 +6,8 @@ public struct PBitMain: ParsableCommand {
         commandName: "pbit",
         abstract: "Emulate p-bit sparse Ising machines and train sparse deep Boltzmann machines.",
         subcommands: [SampleCommand.self, AnnealCommand.self, TrainCommand.self, EvaluateCommand.self,
-                      GenerateCommand.self, RBMCommand.self, BenchCommand.self, TopologyCommand.self])
+                      GenerateCommand.self, RBMCommand.self, BenchCommand.self, TopologyCommand.self,
+                      PlotCommand.self])
 
     public init() {}
 }

@@ -15,6 +15,7 @@ struct SampleCommand: ParsableCommand {
               pbit sample --topology zephyr:4 --mode synchronous --beta 2
               pbit sample --topology pegasus:6 --fixed-point s3.4 --lut-size 64 --lfsr
               pbit sample --topology pegasus:14 --model-seed 7 --export-model J.mtx --export-bias h.mtx
+              pbit sample --topology chimera:1:2 --fixed-point s2.3 --compare-exact
             """)
 
     @OptionGroup var model: ModelOptions
@@ -25,6 +26,9 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Write every measured state to FILE: one line per sample, 'replica sweep' then a +/- string.")
     var dump: String?
 
+    @Flag(name: .customLong("compare-exact"), help: "Small models (at most 24 p-bits, constant β): compare the statistics with exact enumeration of the ideal model.")
+    var compareExact = false
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
@@ -33,10 +37,27 @@ struct SampleCommand: ParsableCommand {
         var config = try sampling.configuration(hardware: try hardware.model(), coloring: coloring)
         config.recordSamples = dump != nil
         try export.write(ising, name: name)
+        let exact = compareExact ? try exactComparison(ising, config) : nil
         let result = try PBitSampler(model: ising).run(config)
         if let dump { try writeDump(result, config: config, to: dump) }
-        let report = SampleReport(result, model: name, config: config)
+        var report = SampleReport(result, model: name, config: config)
+        if let exact { report.compare(with: exact.ideal, chip: exact.chip, result: result) }
         if json { JSONOutput.print(report) } else { print(report.text) }
+    }
+
+    /// Exact statistics of the ideal model and, with fixed point, of the model as the chip stores it.
+    func exactComparison(_ ising: IsingModel, _ config: SamplerConfiguration) throws
+        -> (ideal: ExactDistribution, chip: ExactDistribution?) {
+        guard ising.nodeCount <= 24 else {
+            throw CLIError("--compare-exact enumerates all states, so it needs at most 24 p-bits (the model has \(ising.nodeCount))")
+        }
+        guard case .constant(let beta) = config.schedule else {
+            throw CLIError("--compare-exact needs a constant β (no --schedule)")
+        }
+        let ideal = try ExactDistribution(model: ising, beta: beta)
+        let chip = config.hardware.fixedPoint == nil ? nil
+            : try ExactDistribution(model: config.hardware.apply(to: ising), beta: beta)
+        return (ideal, chip)
     }
 
     func writeDump(_ r: SamplingResult, config: SamplerConfiguration, to path: String) throws {
@@ -86,6 +107,15 @@ struct SampleReport: Encodable {
     var flips: Double
     var flipsPerNanosecond: Double
     var emulated: EmulatedTime
+    var hardware: HardwareReport
+    /// With --compare-exact: sampled statistics against the exact ones of the ideal model.
+    var exactError: StatisticsError?
+    /// With --compare-exact and --fixed-point: the exact statistics of the fixed-point model
+    /// against those of the ideal one, the part of the error no amount of sampling removes.
+    var fixedPointError: StatisticsError?
+    /// With --compare-exact: the typical standard error of a sampled magnetisation,
+    /// `√(mean_i(1 − ⟨m_i⟩²) / ESS)`; errors of a few times this are sampling noise.
+    var standardError: Double?
 
     init(_ r: SamplingResult, model: String, config: SamplerConfiguration) {
         self.model = model
@@ -110,6 +140,16 @@ struct SampleReport: Encodable {
         flips = r.flips
         flipsPerNanosecond = r.flipsPerNanosecond
         emulated = r.emulated
+        hardware = HardwareReport(config.hardware)
+    }
+
+    mutating func compare(with ideal: ExactDistribution, chip: ExactDistribution?, result r: SamplingResult) {
+        exactError = StatisticsError(magnetization: r.magnetization, correlations: r.correlations, exact: ideal)
+        if let chip {
+            fixedPointError = StatisticsError(magnetization: chip.magnetization, correlations: chip.correlations, exact: ideal)
+        }
+        let variance = ideal.magnetization.map { 1 - $0 * $0 }.reduce(0, +) / Double(max(nodes, 1))
+        standardError = (variance / max(effectiveSampleSize, 1)).squareRoot()
     }
 
     var text: String {
@@ -123,7 +163,20 @@ struct SampleReport: Encodable {
             mean |⟨m_i m_j⟩| \(fmt(c, 4))
             speed            \(fmt(flipsPerNanosecond, 3)) flips/ns (\(kernel) kernel, \(fmt(samplingSeconds, 3)) s sampling, \(fmt(wallSeconds, 3)) s total)
             emulated chip    \(fmt(emulated.flipsPerNanosecond, 1)) flips/ns at \(fmt(emulated.clockHz / 1e6, 1)) MHz: \(fmtTime(emulated.seconds)) for this run
-            """
+            """ + exactText
+    }
+
+    var exactText: String {
+        func row(_ name: String, _ e: StatisticsError) -> String {
+            "\n\(name)max |Δm_i| \(fmt(e.magnetizationMax, 4)), mean \(fmt(e.magnetizationMean, 4)); "
+                + "max |Δ⟨m_i m_j⟩| \(fmt(e.correlationMax, 4)), mean \(fmt(e.correlationMean, 4))"
+        }
+        var out = ""
+        if let exactError {
+            out += row("vs exact         ", exactError) + " (standard error ≈ \(fmt(standardError ?? 0, 4)))"
+        }
+        if let fixedPointError { out += row("fixed point bias ", fixedPointError) + " (exact, no sampling)" }
+        return out
     }
 }
 
@@ -133,4 +186,22 @@ func fmtTime(_ s: Double) -> String {
     if s >= 1 { return fmt(s, 3) + " s" }
     if s >= 1e-3 { return fmt(s * 1e3, 3) + " ms" }
     return fmt(s * 1e6, 3) + " µs"
+}
+
+/// The emulated chip's settings, for reports (nil: off).
+struct HardwareReport: Encodable {
+    struct Format: Encodable { var integerBits: Int, fractionBits: Int }
+    var fixedPoint: Format?
+    var lutSize: Int?
+    var lutRange: Double?
+    var lfsrShifts: Int?
+    var clockHz: Double
+
+    init(_ h: HardwareModel) {
+        fixedPoint = h.fixedPoint.map { Format(integerBits: $0.integerBits, fractionBits: $0.fractionBits) }
+        lutSize = h.activationTable?.entries
+        lutRange = h.activationTable?.range
+        lfsrShifts = h.lfsrShifts
+        clockHz = h.clockHz
+    }
 }
