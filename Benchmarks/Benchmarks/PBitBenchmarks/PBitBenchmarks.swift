@@ -23,14 +23,14 @@ enum Suite {
     /// Time, rate, and allocations (count and bytes) in the measured region, with the allowed
     /// deviations from the checked-in p90 values. The development machine is two shared
     /// cores, so times and rates get ±35 %. Allocations are the code's own and all but exact
-    /// (a thread pool adds one or two); peakMemoryResident is left out because the thread that
+    /// (a thread pool or file reading adds a few); peakMemoryResident is left out because the thread that
     /// samples it allocates as it goes, which would blur the counts with the run's duration.
     static func configuration(flipRate rated: Bool = false) -> Benchmark.Configuration {
         var metrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal, .mallocBytesCount]
         var tolerances: [BenchmarkMetric: BenchmarkThresholds] = [
             .wallClock: .init(relative: [.p90: 35]),
             .throughput: .init(relative: [.p90: 35]),
-            .mallocCountTotal: .init(absolute: [.p90: 4]),
+            .mallocCountTotal: .init(absolute: [.p90: 16]),
             .mallocBytesCount: .init(relative: [.p90: 1]),
         ]
         if rated {
