@@ -5,13 +5,15 @@ import PackageDescription
 // package so that neither `swift build` nor `swift test` there fetches or builds it.
 // Run from this folder: `swift package benchmark` (see README.md).
 //
-// Only the MallocInterposer trait: the malloc counts need it, and leaving out the default
-// RuntimeInterposer trait (ARC counts on Linux with Swift 6.3) avoids a dependency that the
-// project does not use.
+// Only the MallocInterposer trait: the allocation counts need it. Leaving out the default
+// RuntimeInterposer trait (ARC counts on Linux with Swift 6.3, not measured here) drops its
+// swift-runtime-interposer dependency.
 let package = Package(
     name: "PBitBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
+        // A path dependency's identity is its folder's name, which differs between clones;
+        // `name:` lets the products below refer to it as "PBit" wherever it is checked out.
         .package(name: "PBit", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
@@ -21,7 +23,6 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Topologies", package: "PBit"),
-                .product(name: "RandomStreams", package: "PBit"),
                 .product(name: "IsingModel", package: "PBit"),
                 .product(name: "PBitEmulator", package: "PBit"),
                 .product(name: "DenseBaselines", package: "PBit"),

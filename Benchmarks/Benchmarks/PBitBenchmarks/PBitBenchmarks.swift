@@ -23,8 +23,8 @@ enum Suite {
     /// Time, rate, and allocations (count and bytes) in the measured region, with the allowed
     /// deviations from the checked-in p90 values. The development machine is two shared
     /// cores, so times and rates get ±35 %. Allocations are the code's own and all but exact
-    /// (a thread pool or file reading adds a few); peakMemoryResident is left out because the thread that
-    /// samples it allocates as it goes, which would blur the counts with the run's duration.
+    /// (a thread pool or file reading adds a few). peakMemoryResident is left out: the thread
+    /// that samples it allocates as it goes, which would tie the counts to the run's duration.
     static func configuration(flipRate rated: Bool = false) -> Benchmark.Configuration {
         var metrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal, .mallocBytesCount]
         var tolerances: [BenchmarkMetric: BenchmarkThresholds] = [
