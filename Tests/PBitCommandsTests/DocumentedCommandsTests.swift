@@ -46,19 +46,25 @@ enum DocumentedCommands {
         var out: [DocumentedCommand] = []
         let lines = markdown.components(separatedBy: "\n")
         var inBlock = false
+        // Blocks with a language (sh, text for help output) hold commands; bare blocks hold
+        // program output such as tables, whose rows may start with the word pbit.
+        var tagged = false
         var skip: ((String) -> Bool)?
         var lastText = ""
         var pending = "", pendingLine = 0
         for (k, raw) in lines.enumerated() {
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("```") {
-                if !inBlock { skip = skipRule(lastText) }
+                if !inBlock {
+                    skip = skipRule(lastText)
+                    tagged = !trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces).isEmpty
+                }
                 inBlock.toggle()
                 pending = ""
                 continue
             }
             if !trimmed.isEmpty { lastText = trimmed }
-            guard inBlock else { continue }
+            guard inBlock, tagged else { continue }
             if pending.isEmpty { pendingLine = k + 1 }
             if trimmed.hasSuffix("\\") {
                 pending += String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) + " "
