@@ -76,7 +76,7 @@ struct TrainCommand: ParsableCommand {
     var topology = "pegasus:14"
 
     @Option(help: "Training epochs (in all, when resuming).")
-    var epochs = TrainingConfiguration().epochs
+    var epochs = TrainingConfiguration.recommended.epochs
 
     @Option(help: "Model and checkpoint directory.")
     var output: String
@@ -87,32 +87,32 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("init-from"), help: "Start from the weights of this model directory (fine-tuning; its layout and topology are kept).")
     var initFrom: String?
 
-    @Option(name: .customLong("batch-size"), help: "Images per update.") var batchSize = TrainingConfiguration().batchSize
-    @Option(name: .customLong("learning-rate"), help: "Learning rate ε (the first, with --final-learning-rate).") var learningRate = TrainingConfiguration().learningRate
-    @Option(name: .customLong("final-learning-rate"), help: "Decay the learning rate linearly to this value.")
+    @Option(name: .customLong("batch-size"), help: "Images per update.") var batchSize = TrainingConfiguration.recommended.batchSize
+    @Option(name: .customLong("learning-rate"), help: "Learning rate ε (the first, with --final-learning-rate).") var learningRate = TrainingConfiguration.recommended.learningRate
+    @Option(name: .customLong("final-learning-rate"), help: "Decay the learning rate linearly to this value (default: a tenth of --learning-rate).")
     var finalLearningRate: Double?
-    @Option(help: "Momentum of the updates.") var momentum = TrainingConfiguration().momentum
-    @Option(name: .customLong("weight-decay"), help: "Weight decay λ: each update subtracts ε·λ·J.") var weightDecay = TrainingConfiguration().weightDecay
+    @Option(help: "Momentum of the updates.") var momentum = TrainingConfiguration.recommended.momentum
+    @Option(name: .customLong("weight-decay"), help: "Weight decay λ: each update subtracts ε·λ·J.") var weightDecay = TrainingConfiguration.recommended.weightDecay
     @Option(name: .customLong("positive-sweeps"), help: "Sweeps with image and label clamped.")
-    var positiveSweeps = TrainingConfiguration().positiveSweeps
+    var positiveSweeps = TrainingConfiguration.recommended.positiveSweeps
     @Option(name: .customLong("negative-sweeps"), help: "Sweeps of the persistent chains per update.")
-    var negativeSweeps = TrainingConfiguration().negativeSweeps
+    var negativeSweeps = TrainingConfiguration.recommended.negativeSweeps
     @Option(name: .customLong("chains"), help: "Persistent chains of the negative phase.")
-    var chains = TrainingConfiguration().persistentChains
+    var chains = TrainingConfiguration.recommended.persistentChains
     @Option(help: "Weight of the conditional term (log p(label | image)) in the gradient; 0 for none.")
-    var discriminative = TrainingConfiguration().discriminativeWeight
+    var discriminative = TrainingConfiguration.recommended.discriminativeWeight
     @Option(name: .customLong("conditional-sweeps"), help: "Sweeps of the conditional phase (image clamped, labels free).")
-    var conditionalSweeps = TrainingConfiguration().conditionalSweeps
+    var conditionalSweeps = TrainingConfiguration.recommended.conditionalSweeps
     @Option(name: .customLong("statistics-sweeps"), help: "Average each phase's statistics over its last K sweeps.")
-    var statisticsSweeps = TrainingConfiguration().statisticsSweeps
-    @Option(help: "Inverse temperature β of the model.") var beta = TrainingConfiguration().beta
-    @Option(name: .customLong("init-scale"), help: "Standard deviation of the random initial couplings.") var initialScale = TrainingConfiguration().initialScale
+    var statisticsSweeps = TrainingConfiguration.recommended.statisticsSweeps
+    @Option(help: "Inverse temperature β of the model.") var beta = TrainingConfiguration.recommended.beta
+    @Option(name: .customLong("init-scale"), help: "Standard deviation of the random initial couplings.") var initialScale = TrainingConfiguration.recommended.initialScale
     @Option(help: "Random seed: placement, initial couplings, batches, chains.") var seed: UInt64 = 1
     @Option(help: "Held-out training images for the per-epoch accuracy.")
     var validation = TrainingConfiguration().validationImages
     @Option(help: "Train on the first N training images only.")
     var limit: Int?
-    @Option(help: "Placement of data and label p-bits: random or strided.")
+    @Option(help: "Placement of data and label p-bits: random, strided or layered (labels see only hidden p-bits).")
     var placement: PlacementStrategy = .random
     @Option(help: "Copies of each label p-bit.")
     var copies = 5
@@ -130,7 +130,7 @@ struct TrainCommand: ParsableCommand {
         c.epochs = epochs
         c.batchSize = batchSize
         c.learningRate = learningRate
-        c.finalLearningRate = finalLearningRate
+        c.finalLearningRate = finalLearningRate ?? learningRate / 10
         c.momentum = momentum
         c.weightDecay = weightDecay
         c.positiveSweeps = positiveSweeps
@@ -180,12 +180,14 @@ struct TrainCommand: ParsableCommand {
                 start.beta = config.beta
                 model = start
             } else {
-            let family = try TopologySpec.parse(topology)
-            let topo = try Topology.make(family)
-            let layout = try DBMLayout.place(nodes: topo.graph.nodeCount, visible: train.pixelsPerImage,
-                                             classes: Dataset.classCount, copies: copies, strategy: placement, seed: seed)
-            model = Trainer.initialModel(graph: topo.graph, layout: layout, data: train, config: config,
-                                         binarizer: Binarizer(threshold: UInt8(threshold)), topology: family.description)
+                let family = try TopologySpec.parse(topology)
+                let topo = try Topology.make(family)
+                let binarizer = Binarizer(threshold: UInt8(threshold))
+                let layout = try DBMLayout.place(
+                    graph: topo.graph, visible: train.pixelsPerImage, classes: Dataset.classCount, copies: copies,
+                    strategy: placement, seed: seed)
+                model = Trainer.initialModel(graph: topo.graph, layout: layout, data: train, config: config,
+                                             binarizer: binarizer, topology: family.description)
             }
         }
         var saved = model

@@ -33,8 +33,9 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
 
     @Test(arguments: PlacementStrategy.allCases)
     func layoutCoversEveryNodeExactlyOnce(strategy: PlacementStrategy) throws {
-        let n = try Topology.make(.pegasus(m: 14)).graph.nodeCount
-        let layout = try DBMLayout.place(nodes: n, strategy: strategy, seed: 3)
+        let graph = try Topology.make(.pegasus(m: 14)).graph
+        let n = graph.nodeCount
+        let layout = try DBMLayout.place(graph: graph, strategy: strategy, seed: 3)
         try layout.validate(nodes: n, pixels: 784)
         #expect(layout.visible.count == 784)
         #expect(layout.labels.count == 5 && layout.labels.allSatisfy { $0.count == 10 })
@@ -44,6 +45,25 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         var broken = layout
         broken.hidden[0] = broken.visible[0]
         #expect(throws: LearningError.self) { try broken.validate(nodes: n) }
+    }
+
+    /// The layered placement keeps labels apart and surrounded by hidden p-bits only, and
+    /// puts every pixel it can next to those hidden p-bits.
+    @Test func layeredPlacementGivesLabelsHiddenNeighboursOnly() throws {
+        let graph = try Topology.make(.pegasus(m: 14)).graph
+        let layout = try DBMLayout.place(graph: graph, copies: 10, strategy: .layered, seed: 4)
+        try layout.validate(nodes: graph.nodeCount, pixels: 784)
+        let hidden = Set(layout.hidden)
+        let labels = layout.allLabels
+        let firstLayer = Set(labels.flatMap { graph.neighbors(of: $0).map(Int.init) })
+        #expect(firstLayer.isSubset(of: hidden))
+        // Disjoint neighbourhoods: 100 labels of degree ≥ 12 need as many distinct neighbours.
+        #expect(firstLayer.count == labels.reduce(0) { $0 + graph.degree(of: $1) })
+        let fed = layout.visible.filter { graph.neighbors(of: $0).contains { firstLayer.contains(Int($0)) } }
+        #expect(fed.count == layout.visible.count)
+        #expect(throws: LearningError.self) { try DBMLayout.place(nodes: graph.nodeCount, strategy: .layered) }
+        // Same seed, same layout.
+        #expect(try DBMLayout.place(graph: graph, copies: 10, strategy: .layered, seed: 4) == layout)
     }
 
     @Test func modelDirectoryRoundTrips() throws {

@@ -40,6 +40,21 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
 
     public init() {}
 
+    /// The settings that trained the best MNIST models on Pegasus P14 here, and `pbit train`'s
+    /// defaults (docs/results/mnist.md): the paper's batch and momentum, a learning rate three
+    /// times the paper's falling tenfold, weight decay (without it the couplings grow until the
+    /// persistent chains stop mixing), and twice the chains running three times longer.
+    public static var recommended: TrainingConfiguration {
+        var c = TrainingConfiguration()
+        c.epochs = 60
+        c.learningRate = 0.01
+        c.finalLearningRate = 0.001
+        c.weightDecay = 0.005
+        c.persistentChains = 128
+        c.negativeSweeps = 30
+        return c
+    }
+
     /// Settings saved by older versions lack newer keys: those take their defaults.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
