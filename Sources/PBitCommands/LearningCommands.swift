@@ -105,6 +105,8 @@ struct TrainCommand: ParsableCommand {
     var conditionalSweeps = TrainingConfiguration.recommended.conditionalSweeps
     @Option(name: .customLong("statistics-sweeps"), help: "Average each phase's statistics over its last K sweeps.")
     var statisticsSweeps = TrainingConfiguration.recommended.statisticsSweeps
+    @Option(help: "Shift each training image by up to this many pixels at random (augmentation; 0 for none).")
+    var shift = TrainingConfiguration.recommended.maxShift
     @Option(help: "Inverse temperature β of the model.") var beta = TrainingConfiguration.recommended.beta
     @Option(name: .customLong("init-scale"), help: "Standard deviation of the random initial couplings.") var initialScale = TrainingConfiguration.recommended.initialScale
     @Option(help: "Random seed: placement, initial couplings, batches, chains.") var seed: UInt64 = 1
@@ -139,6 +141,7 @@ struct TrainCommand: ParsableCommand {
         c.statisticsSweeps = statisticsSweeps
         c.discriminativeWeight = discriminative
         c.conditionalSweeps = conditionalSweeps
+        c.maxShift = shift
         c.beta = beta
         c.initialScale = initialScale
         c.seed = seed

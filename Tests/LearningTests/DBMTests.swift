@@ -120,7 +120,7 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         for (a, b) in zip(sampled, exactGradient) { #expect(abs(a - b) < 0.02, "\(sampled) vs \(exactGradient)") }
     }
 
-    func tinyTrainer(epochs: Int, dir: String? = nil, resumeFrom: String? = nil) throws -> Trainer {
+    func tinyTrainer(epochs: Int, dir: String? = nil, resumeFrom: String? = nil, shift: Int = 0) throws -> Trainer {
         let train = syntheticImages(count: 200, seed: 1)
         let held = syntheticImages(count: 100, seed: 2)
         var config = TrainingConfiguration()
@@ -131,6 +131,7 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         config.validationImages = 100
         config.classifier.sweeps = 40
         config.classifier.readSweeps = 20
+        config.maxShift = shift
         let g = try Topology.make(.chimera(m: 3, n: 3, t: 4)).graph
         let model: DBMModel
         if let resumeFrom {
@@ -153,15 +154,17 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         #expect(accuracy > 0.8, "held-out accuracy \(accuracy)")
     }
 
-    @Test func resumingContinuesExactlyWhereTrainingStopped() throws {
-        let straight = try tinyTrainer(epochs: 3)
+    /// With or without the shift augmentation (whose random shifts must also resume exactly).
+    @Test(arguments: [0, 1])
+    func resumingContinuesExactlyWhereTrainingStopped(shift: Int) throws {
+        let straight = try tinyTrainer(epochs: 3, shift: shift)
         for _ in 0..<3 { _ = try straight.runEpoch() }
-        let dir = Self.temp.appendingPathComponent("resume").path
-        let first = try tinyTrainer(epochs: 3)
+        let dir = Self.temp.appendingPathComponent("resume-\(shift)").path
+        let first = try tinyTrainer(epochs: 3, shift: shift)
         _ = try first.runEpoch()
         _ = try first.runEpoch()
         try first.checkpoint(to: dir)
-        let resumed = try tinyTrainer(epochs: 3, resumeFrom: dir)
+        let resumed = try tinyTrainer(epochs: 3, resumeFrom: dir, shift: shift)
         #expect(resumed.epoch == 2)
         _ = try resumed.runEpoch()
         #expect(resumed.model.couplings == straight.model.couplings)

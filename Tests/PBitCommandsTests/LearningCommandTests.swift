@@ -19,6 +19,8 @@ let sharedMNIST: String = URL(fileURLWithPath: #filePath)
         (["train", "--output", "/tmp/x", "--learning-rate", "nan"], "--learning-rate"),
         (["train", "--output", "/tmp/x", "--momentum", "1.5"], "--momentum"),
         (["train", "--output", "/tmp/x", "--dataset", "cifar"], "cifar"),
+        (["train", "--output", "/tmp/x", "--shift", "-1"], "--shift"),
+        (["train", "--output", "/tmp/x", "--shift", "9"], "--shift"),
         (["evaluate", "--model", "/nonexistent/model"], "/nonexistent/model"),
         (["generate", "--model", "/nonexistent/model", "--label", "3", "--output", "/tmp/x.png"], "/nonexistent/model"),
     ])

@@ -56,6 +56,8 @@ public final class Trainer {
     let classifier: Classifier?
     var couplingVelocity: [Double]
     var biasVelocity: [Double]
+    /// Draws the shifts of the augmentation; reseeded every epoch like the engines.
+    var shiftRNG = Xoshiro256StarStar(seed: 0)
     public private(set) var epoch = 0
 
     /// Starts from `model` (see `initialModel`), or from a checkpoint in `directory` when `resume`.
@@ -129,6 +131,7 @@ public final class Trainer {
         positive.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 11))
         negative.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 12))
         conditional?.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 15))
+        shiftRNG = Xoshiro256StarStar(seed: SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 16))
         var order = Array(0..<train.count)
         var rng = Xoshiro256StarStar(seed: SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 13))
         order.stableShuffle(using: &rng)
@@ -181,8 +184,11 @@ public final class Trainer {
     public func gradient(batch: [Int]) -> BatchGradient {
         let layout = model.layout
         let labelNodes = layout.allLabels
+        let s = config.maxShift
         for (r, i) in batch.enumerated() {
-            let pixels = model.binarizer.spins(train.image(i))
+            let image = s == 0 ? train.image(i)
+                : train.image(i, shiftedBy: Int.random(in: -s...s, using: &shiftRNG), Int.random(in: -s...s, using: &shiftRNG))[...]
+            let pixels = model.binarizer.spins(image)
             positive.set(nodes: layout.visible, replica: r, values: pixels)
             positive.set(nodes: labelNodes, replica: r, values: layout.labelSpins(Int(train.labels[i])))
             conditional?.set(nodes: layout.visible, replica: r, values: pixels)

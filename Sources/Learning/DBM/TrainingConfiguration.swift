@@ -4,7 +4,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case epochs, batchSize, learningRate, finalLearningRate, momentum, weightDecay, positiveSweeps
         case negativeSweeps, persistentChains, statisticsSweeps, beta, initialScale, seed, validationImages, classifier
-        case discriminativeWeight, conditionalSweeps
+        case discriminativeWeight, conditionalSweeps, maxShift
     }
 
     public var epochs = 20
@@ -27,6 +27,9 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     public var discriminativeWeight = 0.0
     /// Sweeps of the conditional phase (from a random start, like classification).
     public var conditionalSweeps = 20
+    /// Each training image is shifted by up to this many pixels in each direction (uniformly at
+    /// random, per image and update) before it is clamped; 0 trains on the images as they are.
+    public var maxShift = 0
     /// Statistics of each phase are averaged over its last `statisticsSweeps` sweeps, which
     /// lowers the gradient's noise at the cost of one sweep's work per extra sample.
     public var statisticsSweeps = 1
@@ -76,6 +79,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         classifier = try c.decodeIfPresent(ClassifierSettings.self, forKey: .classifier) ?? d.classifier
         discriminativeWeight = try c.decodeIfPresent(Double.self, forKey: .discriminativeWeight) ?? d.discriminativeWeight
         conditionalSweeps = try c.decodeIfPresent(Int.self, forKey: .conditionalSweeps) ?? d.conditionalSweeps
+        maxShift = try c.decodeIfPresent(Int.self, forKey: .maxShift) ?? d.maxShift
     }
 
     public func validate() throws(LearningError) {
@@ -95,6 +99,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         try check(statisticsSweeps >= 1 && statisticsSweeps <= shortest,
                   "--statistics-sweeps must be between 1 and the sweeps of each phase")
         try check(beta.isFinite && beta > 0, "--beta must be positive and finite")
+        try check(maxShift >= 0 && maxShift <= 8, "--shift must be between 0 and 8 pixels (got \(maxShift))")
         try check(initialScale.isFinite && initialScale >= 0, "--init-scale must be finite and non-negative")
         try check(validationImages >= 0, "--validation must not be negative")
         try classifier.validate()
