@@ -107,6 +107,8 @@ struct TrainCommand: ParsableCommand {
     var statisticsSweeps = TrainingConfiguration.recommended.statisticsSweeps
     @Option(help: "Shift each training image by up to this many pixels at random (augmentation; 0 for none).")
     var shift = TrainingConfiguration.recommended.maxShift
+    @Flag(help: "Centred updates: couplings follow the gradient of the model written in m − μ (μ: data means of pixels and labels).")
+    var centered = TrainingConfiguration.recommended.centered
     @Option(help: "Inverse temperature β of the model.") var beta = TrainingConfiguration.recommended.beta
     @Option(name: .customLong("init-scale"), help: "Standard deviation of the random initial couplings.") var initialScale = TrainingConfiguration.recommended.initialScale
     @Option(help: "Random seed: placement, initial couplings, batches, chains.") var seed: UInt64 = 1
@@ -142,6 +144,7 @@ struct TrainCommand: ParsableCommand {
         c.discriminativeWeight = discriminative
         c.conditionalSweeps = conditionalSweeps
         c.maxShift = shift
+        c.centered = centered
         c.beta = beta
         c.initialScale = initialScale
         c.seed = seed

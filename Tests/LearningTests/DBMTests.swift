@@ -120,7 +120,8 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         for (a, b) in zip(sampled, exactGradient) { #expect(abs(a - b) < 0.02, "\(sampled) vs \(exactGradient)") }
     }
 
-    func tinyTrainer(epochs: Int, dir: String? = nil, resumeFrom: String? = nil, shift: Int = 0) throws -> Trainer {
+    func tinyTrainer(epochs: Int, dir: String? = nil, resumeFrom: String? = nil, shift: Int = 0,
+                     centered: Bool = false) throws -> Trainer {
         let train = syntheticImages(count: 200, seed: 1)
         let held = syntheticImages(count: 100, seed: 2)
         var config = TrainingConfiguration()
@@ -132,6 +133,7 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         config.classifier.sweeps = 40
         config.classifier.readSweeps = 20
         config.maxShift = shift
+        config.centered = centered
         let g = try Topology.make(.chimera(m: 3, n: 3, t: 4)).graph
         let model: DBMModel
         if let resumeFrom {
@@ -145,8 +147,10 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         return t
     }
 
-    @Test func shortTrainingBeatsChance() throws {
-        let trainer = try tinyTrainer(epochs: 8)
+    /// With plain and with centred updates.
+    @Test(arguments: [false, true])
+    func shortTrainingBeatsChance(centered: Bool) throws {
+        let trainer = try tinyTrainer(epochs: 8, centered: centered)
         var last: EpochRecord?
         while trainer.epoch < 8 { last = try trainer.runEpoch() }
         let accuracy = try #require(last?.validationAccuracy)
@@ -154,17 +158,18 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         #expect(accuracy > 0.8, "held-out accuracy \(accuracy)")
     }
 
-    /// With or without the shift augmentation (whose random shifts must also resume exactly).
-    @Test(arguments: [0, 1])
-    func resumingContinuesExactlyWhereTrainingStopped(shift: Int) throws {
-        let straight = try tinyTrainer(epochs: 3, shift: shift)
+    /// Plain, with the shift augmentation (whose random shifts must also resume exactly), and
+    /// with centred updates (whose centred biases are rebuilt from the saved model).
+    @Test(arguments: [(0, false), (1, false), (0, true)])
+    func resumingContinuesExactlyWhereTrainingStopped(shift: Int, centered: Bool) throws {
+        let straight = try tinyTrainer(epochs: 3, shift: shift, centered: centered)
         for _ in 0..<3 { _ = try straight.runEpoch() }
-        let dir = Self.temp.appendingPathComponent("resume-\(shift)").path
-        let first = try tinyTrainer(epochs: 3, shift: shift)
+        let dir = Self.temp.appendingPathComponent("resume-\(shift)-\(centered)").path
+        let first = try tinyTrainer(epochs: 3, shift: shift, centered: centered)
         _ = try first.runEpoch()
         _ = try first.runEpoch()
         try first.checkpoint(to: dir)
-        let resumed = try tinyTrainer(epochs: 3, resumeFrom: dir, shift: shift)
+        let resumed = try tinyTrainer(epochs: 3, resumeFrom: dir, shift: shift, centered: centered)
         #expect(resumed.epoch == 2)
         _ = try resumed.runEpoch()
         #expect(resumed.model.couplings == straight.model.couplings)

@@ -58,6 +58,9 @@ public final class Trainer {
     var biasVelocity: [Double]
     /// Draws the shifts of the augmentation; reseeded every epoch like the engines.
     var shiftRNG = Xoshiro256StarStar(seed: 0)
+    /// Centring offsets `μ` per node (all 0 unless `config.centered`) and the edges' endpoints.
+    let offsets: [Double]
+    let edgeEnds: [(Int, Int)]
     public private(set) var epoch = 0
 
     /// Starts from `model` (see `initialModel`), or from a checkpoint in `directory` when `resume`.
@@ -93,6 +96,9 @@ public final class Trainer {
         }
         classifier = validation.count > 0
             ? try Classifier(model: model, settings: config.classifier, threads: threads, seed: config.seed &+ 2) : nil
+        offsets = config.centered ? Self.centringOffsets(layout: model.layout, nodes: model.nodeCount, data: train, binarizer: model.binarizer)
+            : [Double](repeating: 0, count: model.nodeCount)
+        edgeEnds = model.graph.edges
         couplingVelocity = [Double](repeating: 0, count: model.couplings.count)
         biasVelocity = [Double](repeating: 0, count: model.nodeCount)
         epoch = model.epochsCompleted
@@ -140,18 +146,30 @@ public final class Trainer {
         let edges = model.couplings.count
         for b in 0..<batches {
             let g = gradient(batch: Array(order[(b * config.batchSize)..<((b + 1) * config.batchSize)]))
+            // Centred parameters: h̃ = h + Jμ is the bias of the model written in m − μ; with
+            // μ = 0 this is the plain update.
+            var centredBias = model.biases
+            if config.centered { addCouplingField(to: &centredBias) }
             for k in 0..<edges {
+                let (i, j) = edgeEnds[k]
+                let gradient = g.couplings[k] - offsets[j] * g.biases[i] - offsets[i] * g.biases[j]
                 squared += g.couplings[k] * g.couplings[k]
                 couplingVelocity[k] = config.momentum * couplingVelocity[k]
-                    + lr * (g.couplings[k] - config.weightDecay * model.couplings[k])
+                    + lr * (gradient - config.weightDecay * model.couplings[k])
                 model.couplings[k] += couplingVelocity[k]
             }
             dataCorr += g.dataCorrelation
             modelCorr += g.modelCorrelation
             for v in 0..<model.nodeCount {
                 biasVelocity[v] = config.momentum * biasVelocity[v] + lr * g.biases[v]
-                model.biases[v] += biasVelocity[v]
+                centredBias[v] += biasVelocity[v]
             }
+            if config.centered {
+                for v in 0..<model.nodeCount { centredBias[v] = -centredBias[v] }
+                addCouplingField(to: &centredBias)
+                for v in 0..<model.nodeCount { centredBias[v] = -centredBias[v] }
+            }
+            model.biases = centredBias
             guard model.couplings.allSatisfy(\.isFinite), model.biases.allSatisfy(\.isFinite) else {
                 throw .invalid("training diverged in epoch \(e + 1) (a coupling or bias is no longer finite); lower --learning-rate and resume from the last checkpoint")
             }
@@ -173,6 +191,25 @@ public final class Trainer {
                            gradientRMS: (squared / updates).squareRoot(), dataCorrelation: dataCorr / Double(max(batches, 1)),
                            modelCorrelation: modelCorr / Double(max(batches, 1)), validationAccuracy: accuracy,
                            validationImages: validation.count)
+    }
+
+    /// `field[i] += Σ_j J_ij μ_j` over the graph's edges.
+    func addCouplingField(to field: inout [Double]) {
+        for (k, (i, j)) in edgeEnds.enumerated() {
+            field[i] += model.couplings[k] * offsets[j]
+            field[j] += model.couplings[k] * offsets[i]
+        }
+    }
+
+    /// Data means of the pixel and label spins; hidden p-bits 0.
+    static func centringOffsets(layout: DBMLayout, nodes: Int, data: LabeledImages, binarizer: Binarizer) -> [Double] {
+        var mu = [Double](repeating: 0, count: nodes)
+        let n = Double(max(data.count, 1))
+        for i in 0..<data.count {
+            for (p, s) in binarizer.spins(data.image(i)).enumerated() { mu[layout.visible[p]] += Double(s) / n }
+            for (v, s) in zip(layout.allLabels, layout.labelSpins(Int(data.labels[i]))) { mu[v] += Double(s) / n }
+        }
+        return mu
     }
 
     /// The sampled gradient of one batch of training images (`batch.count` must be the batch size).

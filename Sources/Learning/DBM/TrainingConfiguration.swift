@@ -4,7 +4,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case epochs, batchSize, learningRate, finalLearningRate, momentum, weightDecay, positiveSweeps
         case negativeSweeps, persistentChains, statisticsSweeps, beta, initialScale, seed, validationImages, classifier
-        case discriminativeWeight, conditionalSweeps, maxShift
+        case discriminativeWeight, conditionalSweeps, maxShift, centered
     }
 
     public var epochs = 20
@@ -30,6 +30,10 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     /// Each training image is shifted by up to this many pixels in each direction (uniformly at
     /// random, per image and update) before it is clamped; 0 trains on the images as they are.
     public var maxShift = 0
+    /// Centred updates (Montavon & Müller 2012): the couplings follow the gradient of the
+    /// model written in `m_i − μ_i`, with `μ` the data means of the pixels and labels (hidden
+    /// offsets 0). The model family is the same; only the direction of the updates changes.
+    public var centered = false
     /// Statistics of each phase are averaged over its last `statisticsSweeps` sweeps, which
     /// lowers the gradient's noise at the cost of one sweep's work per extra sample.
     public var statisticsSweeps = 1
@@ -80,6 +84,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         discriminativeWeight = try c.decodeIfPresent(Double.self, forKey: .discriminativeWeight) ?? d.discriminativeWeight
         conditionalSweeps = try c.decodeIfPresent(Int.self, forKey: .conditionalSweeps) ?? d.conditionalSweeps
         maxShift = try c.decodeIfPresent(Int.self, forKey: .maxShift) ?? d.maxShift
+        centered = try c.decodeIfPresent(Bool.self, forKey: .centered) ?? d.centered
     }
 
     public func validate() throws(LearningError) {
