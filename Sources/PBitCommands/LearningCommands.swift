@@ -113,7 +113,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("init-scale"), help: "Standard deviation of the random initial couplings.") var initialScale = TrainingConfiguration.recommended.initialScale
     @Option(help: "Random seed: placement, initial couplings, batches, chains.") var seed: UInt64 = 1
     @Option(help: "Held-out training images for the per-epoch accuracy.")
-    var validation = TrainingConfiguration().validationImages
+    var validation = TrainingConfiguration.recommended.validationImages
     @Option(help: "Train on the first N training images only.")
     var limit: Int?
     @Option(help: "Placement of data and label p-bits: random, strided or layered (labels see only hidden p-bits).")

@@ -68,13 +68,12 @@ public struct DBMLayout: Codable, Equatable, Sendable {
     /// distance 2 (disjoint neighbourhoods) while possible, then merely not adjacent, then any.
     static func spreadLabels(graph: SparseGraph, count: Int, order: [Int]) -> [Int] {
         var chosen: [Int] = []
-        var isChosen = [Bool](repeating: false, count: graph.nodeCount)
         for radius in [2, 1, 0] where chosen.count < count {
+            // Chosen nodes block themselves at every radius, so none is picked twice.
             var blocked = [Bool](repeating: false, count: graph.nodeCount)
             for c in chosen { block(c, radius: radius, graph: graph, blocked: &blocked) }
-            for u in order where chosen.count < count && !blocked[u] && !isChosen[u] {
+            for u in order where chosen.count < count && !blocked[u] {
                 chosen.append(u)
-                isChosen[u] = true
                 block(u, radius: radius, graph: graph, blocked: &blocked)
             }
         }

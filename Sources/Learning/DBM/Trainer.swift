@@ -96,7 +96,7 @@ public final class Trainer {
         }
         classifier = validation.count > 0
             ? try Classifier(model: model, settings: config.classifier, threads: threads, seed: config.seed &+ 2) : nil
-        offsets = config.centered ? Self.centringOffsets(layout: model.layout, nodes: model.nodeCount, data: train, binarizer: model.binarizer)
+        offsets = config.centered ? Self.meanSpins(layout: model.layout, nodes: model.nodeCount, data: train, binarizer: model.binarizer)
             : [Double](repeating: 0, count: model.nodeCount)
         edgeEnds = model.graph.edges
         couplingVelocity = [Double](repeating: 0, count: model.couplings.count)
@@ -112,18 +112,9 @@ public final class Trainer {
         let j = (0..<graph.edgeCount).map { _ in
             CouplingDistribution.gaussian.sample(scale: config.initialScale, using: &rng)
         }
+        let mean = meanSpins(layout: layout, nodes: graph.nodeCount, data: data, binarizer: binarizer)
         var h = [Double](repeating: 0, count: graph.nodeCount)
-        var pixelMean = [Double](repeating: 0, count: layout.visible.count)
-        for i in 0..<data.count {
-            for (p, s) in binarizer.spins(data.image(i)).enumerated() { pixelMean[p] += Double(s) }
-        }
-        func bias(_ mean: Double) -> Double { atanh(min(max(mean, -0.95), 0.95)) / config.beta }
-        for (p, v) in layout.visible.enumerated() { h[v] = bias(pixelMean[p] / Double(max(data.count, 1))) }
-        var classMean = [Double](repeating: 0, count: layout.classes)
-        for i in 0..<data.count where Int(data.labels[i]) < layout.classes { classMean[Int(data.labels[i])] += 1 }
-        for copy in layout.labels {
-            for (k, v) in copy.enumerated() { h[v] = bias(2 * classMean[k] / Double(max(data.count, 1)) - 1) }
-        }
+        for v in layout.visible + layout.allLabels { h[v] = atanh(min(max(mean[v], -0.95), 0.95)) / config.beta }
         return DBMModel(graph: graph, couplings: j, biases: h, layout: layout, beta: config.beta,
                         topology: topology, binarizer: binarizer, training: config, epochsCompleted: 0)
     }
@@ -149,7 +140,7 @@ public final class Trainer {
             // Centred parameters: h̃ = h + Jμ is the bias of the model written in m − μ; with
             // μ = 0 this is the plain update.
             var centredBias = model.biases
-            if config.centered { addCouplingField(to: &centredBias) }
+            if config.centered { addCouplingField(to: &centredBias, times: 1) }
             for k in 0..<edges {
                 let (i, j) = edgeEnds[k]
                 let gradient = g.couplings[k] - offsets[j] * g.biases[i] - offsets[i] * g.biases[j]
@@ -164,11 +155,7 @@ public final class Trainer {
                 biasVelocity[v] = config.momentum * biasVelocity[v] + lr * g.biases[v]
                 centredBias[v] += biasVelocity[v]
             }
-            if config.centered {
-                for v in 0..<model.nodeCount { centredBias[v] = -centredBias[v] }
-                addCouplingField(to: &centredBias)
-                for v in 0..<model.nodeCount { centredBias[v] = -centredBias[v] }
-            }
+            if config.centered { addCouplingField(to: &centredBias, times: -1) }
             model.biases = centredBias
             guard model.couplings.allSatisfy(\.isFinite), model.biases.allSatisfy(\.isFinite) else {
                 throw .invalid("training diverged in epoch \(e + 1) (a coupling or bias is no longer finite); lower --learning-rate and resume from the last checkpoint")
@@ -193,23 +180,30 @@ public final class Trainer {
                            validationImages: validation.count)
     }
 
-    /// `field[i] += Σ_j J_ij μ_j` over the graph's edges.
-    func addCouplingField(to field: inout [Double]) {
+    /// `field[i] += sign · Σ_j J_ij μ_j` over the graph's edges (`sign` ±1).
+    func addCouplingField(to field: inout [Double], times sign: Double) {
         for (k, (i, j)) in edgeEnds.enumerated() {
-            field[i] += model.couplings[k] * offsets[j]
-            field[j] += model.couplings[k] * offsets[i]
+            field[i] += sign * model.couplings[k] * offsets[j]
+            field[j] += sign * model.couplings[k] * offsets[i]
         }
     }
 
-    /// Data means of the pixel and label spins; hidden p-bits 0.
-    static func centringOffsets(layout: DBMLayout, nodes: Int, data: LabeledImages, binarizer: Binarizer) -> [Double] {
-        var mu = [Double](repeating: 0, count: nodes)
+    /// Mean spin over `data` of every pixel and label node (a class's label p-bits: `2 P(k) − 1`);
+    /// hidden nodes 0. The initial biases and the centring offsets both start from it.
+    static func meanSpins(layout: DBMLayout, nodes: Int, data: LabeledImages, binarizer: Binarizer) -> [Double] {
         let n = Double(max(data.count, 1))
+        var pixelSum = [Double](repeating: 0, count: layout.visible.count)
+        var classCount = [Double](repeating: 0, count: layout.classes)
         for i in 0..<data.count {
-            for (p, s) in binarizer.spins(data.image(i)).enumerated() { mu[layout.visible[p]] += Double(s) / n }
-            for (v, s) in zip(layout.allLabels, layout.labelSpins(Int(data.labels[i]))) { mu[v] += Double(s) / n }
+            for (p, s) in binarizer.spins(data.image(i)).enumerated() { pixelSum[p] += Double(s) }
+            if Int(data.labels[i]) < layout.classes { classCount[Int(data.labels[i])] += 1 }
         }
-        return mu
+        var mean = [Double](repeating: 0, count: nodes)
+        for (p, v) in layout.visible.enumerated() { mean[v] = pixelSum[p] / n }
+        for copy in layout.labels {
+            for (k, v) in copy.enumerated() { mean[v] = 2 * classCount[k] / n - 1 }
+        }
+        return mean
     }
 
     /// The sampled gradient of one batch of training images (`batch.count` must be the batch size).
