@@ -109,6 +109,10 @@ struct TrainCommand: ParsableCommand {
     var shift = TrainingConfiguration.recommended.maxShift
     @Flag(help: "Centred updates: couplings follow the gradient of the model written in m − μ (μ: data means of pixels and labels).")
     var centered = TrainingConfiguration.recommended.centered
+    @Option(name: .customLong("tempering-levels"), help: "Parallel tempering in the negative phase: temperature levels per chain (1 for none; each level costs a sweep).")
+    var temperingLevels = TrainingConfiguration.recommended.temperingLevels
+    @Option(name: .customLong("tempering-lowest-beta"), help: "The hottest tempering level runs at this multiple of β (levels linear from 1).")
+    var temperingLowestBeta = TrainingConfiguration.recommended.temperingLowestBeta
     @Option(help: "Inverse temperature β of the model.") var beta = TrainingConfiguration.recommended.beta
     @Option(name: .customLong("init-scale"), help: "Standard deviation of the random initial couplings.") var initialScale = TrainingConfiguration.recommended.initialScale
     @Option(help: "Random seed: placement, initial couplings, batches, chains.") var seed: UInt64 = 1
@@ -145,6 +149,8 @@ struct TrainCommand: ParsableCommand {
         c.conditionalSweeps = conditionalSweeps
         c.maxShift = shift
         c.centered = centered
+        c.temperingLevels = temperingLevels
+        c.temperingLowestBeta = temperingLowestBeta
         c.beta = beta
         c.initialScale = initialScale
         c.seed = seed
@@ -329,47 +335,86 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate images of a class: clamp its label p-bits, anneal β, read the visible p-bits.",
         discussion: """
+            With --label free the label p-bits run too and each image's class is read from them
+            (the class most copies show); at the model's own β (--beta-start 1 --beta-end 1) over
+            many sweeps the classes drawn show the model's prior p(label).
+
             Examples:
               pbit generate --model runs/p14 --label 7 --count 16 --output sevens.png
               pbit generate --model runs/p14 --label all --count 8 --output digits.png
+              pbit generate --model runs/p14 --label free --beta-end 1 --output free.png
             """)
 
     @Option(help: "Model directory.") var model: String
-    @Option(help: "Class 0-9, or 'all' for a row per class.") var label: String
-    @Option(help: "Images per class.") var count = 16
+    @Option(help: "Class 0-9, 'all' for a row per class, or 'free' to leave the label p-bits free.") var label: String
+    @Option(help: "Images per class (with 'free': in all).") var count = 16
     @Option(help: "PNG file to write.") var output: String
     @Option(help: "Annealing sweeps.") var sweeps = GeneratorSettings().sweeps
     @Option(name: .customLong("beta-start"), help: "β at the first annealing sweep.") var betaStart = GeneratorSettings().betaStart
     @Option(name: .customLong("beta-end"), help: "β at the last annealing sweep.") var betaEnd = GeneratorSettings().betaEnd
+    @Option(name: .customLong("tempering-levels"), help: "Parallel tempering: temperature levels per chain (1 for none).")
+    var temperingLevels = GeneratorSettings().temperingLevels
+    @Option(name: .customLong("tempering-lowest-beta"), help: "The hottest tempering level runs at this multiple of β.")
+    var temperingLowestBeta = GeneratorSettings().temperingLowestBeta
     @Option(help: "Random seed (class k uses seed + k).") var seed: UInt64 = 1
     @Option(help: "Worker threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Print the images' classes as JSON.") var json = false
+
+    struct Report: Encodable {
+        var output: String
+        var images: Int
+        /// Per image, the class its label p-bits show (null: none or a tie).
+        var classes: [Int?]
+        /// Images per class shown, classes 0…9, then those with none.
+        var histogram: [Int]
+        /// With --tempering-levels: exchanges accepted between neighbouring levels, per class drawn.
+        var exchangeAcceptance: [[Double]]?
+    }
 
     func run() throws {
         guard threads >= 1 else { throw CLIError("--threads must be at least 1 (got \(threads))") }
         let dbm = try ModelDirectory.load(model)
-        let classes: [Int]
+        let classes: [Int?]
         if label == "all" {
             classes = Array(0..<dbm.layout.classes)
+        } else if label == "free" {
+            classes = [nil]
         } else if let k = Int(label), (0..<dbm.layout.classes).contains(k) {
             classes = [k]
         } else {
-            throw CLIError("--label must be a class from 0 to \(dbm.layout.classes - 1) or 'all' (got '\(label)')")
-        }
-        var settings = GeneratorSettings()
-        settings.sweeps = sweeps
-        settings.betaStart = betaStart
-        settings.betaEnd = betaEnd
-        var images: [[Int8]] = []
-        for k in classes {
-            images += try Generator.generate(model: dbm, label: k, count: count, settings: settings,
-                                             seed: seed &+ UInt64(k), threads: threads)
+            throw CLIError("--label must be a class from 0 to \(dbm.layout.classes - 1), 'all' or 'free' (got '\(label)')")
         }
         let side = Int(Double(dbm.layout.visible.count).squareRoot())
         guard side * side == dbm.layout.visible.count else {
             throw CLIError("\(model): \(dbm.layout.visible.count) visible p-bits do not form a square image")
         }
+        var settings = GeneratorSettings()
+        settings.sweeps = sweeps
+        settings.betaStart = betaStart
+        settings.betaEnd = betaEnd
+        settings.temperingLevels = temperingLevels
+        settings.temperingLowestBeta = temperingLowestBeta
+        var images: [[Int8]] = [], shown: [Int?] = [], acceptance: [[Double]] = []
+        for k in classes {
+            let g = try Generator.generate(model: dbm, label: k, count: count, settings: settings,
+                                           seed: seed &+ UInt64(k ?? 0), threads: threads)
+            images += g.images
+            shown += g.classes
+            acceptance.append(g.exchangeAcceptance)
+        }
         let grid = PNG.grid(images, side: side, columns: classes.count > 1 ? count : min(count, 8))
         try AtomicFile.write(PNG.encode(width: grid.width, height: grid.height, pixels: grid.pixels), to: output)
-        print("wrote \(images.count) images to \(output)")
+        var histogram = [Int](repeating: 0, count: dbm.layout.classes + 1)
+        for c in shown { histogram[c ?? dbm.layout.classes] += 1 }
+        if json {
+            JSONOutput.print(Report(output: output, images: images.count, classes: shown, histogram: histogram,
+                                    exchangeAcceptance: temperingLevels > 1 ? acceptance : nil))
+        } else {
+            print("wrote \(images.count) images to \(output)")
+            if classes == [nil] {
+                let parts = (0..<dbm.layout.classes).map { "\($0): \(histogram[$0])" } + ["none: \(histogram.last ?? 0)"]
+                print("classes shown by the label p-bits: " + parts.joined(separator: ", "))
+            }
+        }
     }
 }

@@ -33,7 +33,7 @@ public final class ReplicaEngine: @unchecked Sendable {
     public var threads: Int
     let tables: KernelTables
     let blocks: Int
-    private var states: [AlignedBuffer<SIMD16<Float>>]
+    var states: [AlignedBuffer<SIMD16<Float>>]
     private var rngs: [XoshiroLanes]
     private var free: FreeSlots
 
@@ -127,6 +127,19 @@ public final class ReplicaEngine: @unchecked Sendable {
     /// One sweep per entry of `betas` (an annealing schedule).
     public func sweep(betas: [Double]) {
         let scaled = betas.map { Float($0) * PBitActivation.minusTwoLog2e }
+        sweepBlocks(sweeps: scaled.count) { _, t in scaled[t] }
+    }
+
+    /// `count` sweeps in which block `b` (replicas `32b ..< 32b + 32`) runs at `blockBetas[b]`:
+    /// the replicas of a tempering ladder, each level its own blocks.
+    public func sweep(_ count: Int, blockBetas: [Double]) {
+        precondition(blockBetas.count == blocks, "one β per block of 32 replicas")
+        let scaled = blockBetas.map { Float($0) * PBitActivation.minusTwoLog2e }
+        sweepBlocks(sweeps: count) { b, _ in scaled[b] }
+    }
+
+    /// Runs `sweeps` sweeps of every block, sweep `t` of block `b` at `scaledBeta(b, t)`.
+    private func sweepBlocks(sweeps: Int, scaledBeta: @Sendable (Int, Int) -> Float) {
         let workers = min(threads, blocks)
         let box = EngineBox(self)
         let results = parallelMap(workers) { k -> [(Int, XoshiroLanes)] in
@@ -135,8 +148,8 @@ public final class ReplicaEngine: @unchecked Sendable {
             for b in chunk(e.blocks, parts: workers, index: k) {
                 var rng = e.rngs[b]
                 let state = e.states[b].pointer
-                for sb in scaled {
-                    ReplicaKernel.sweep(state: state, tables: e.tables, free: e.free, scaledBeta: sb, rng: &rng)
+                for t in 0..<sweeps {
+                    ReplicaKernel.sweep(state: state, tables: e.tables, free: e.free, scaledBeta: scaledBeta(b, t), rng: &rng)
                 }
                 out.append((b, rng))
             }
@@ -237,7 +250,7 @@ public final class ReplicaEngine: @unchecked Sendable {
 }
 
 /// Lets concurrent workers read the engine; each writes only its own blocks.
-private struct EngineBox: @unchecked Sendable {
+struct EngineBox: @unchecked Sendable {
     let engine: ReplicaEngine
     init(_ e: ReplicaEngine) { engine = e }
 }

@@ -121,7 +121,7 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
     }
 
     func tinyTrainer(epochs: Int, dir: String? = nil, resumeFrom: String? = nil, shift: Int = 0,
-                     centered: Bool = false) throws -> Trainer {
+                     centered: Bool = false, tempering: Int = 1) throws -> Trainer {
         let train = syntheticImages(count: 200, seed: 1)
         let held = syntheticImages(count: 100, seed: 2)
         var config = TrainingConfiguration()
@@ -134,6 +134,7 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         config.classifier.readSweeps = 20
         config.maxShift = shift
         config.centered = centered
+        config.temperingLevels = tempering
         let g = try Topology.make(.chimera(m: 3, n: 3, t: 4)).graph
         let model: DBMModel
         if let resumeFrom {
@@ -147,10 +148,10 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         return t
     }
 
-    /// With plain and with centred updates.
-    @Test(arguments: [false, true])
-    func shortTrainingBeatsChance(centered: Bool) throws {
-        let trainer = try tinyTrainer(epochs: 8, centered: centered)
+    /// With plain and with centred updates, and with a tempered negative phase.
+    @Test(arguments: [(false, 1), (true, 1), (false, 3)])
+    func shortTrainingBeatsChance(centered: Bool, tempering: Int) throws {
+        let trainer = try tinyTrainer(epochs: 8, centered: centered, tempering: tempering)
         var last: EpochRecord?
         while trainer.epoch < 8 { last = try trainer.runEpoch() }
         let accuracy = try #require(last?.validationAccuracy)
@@ -158,18 +159,19 @@ func syntheticImages(count: Int, side: Int = 4, classes: Int = 2, noise: Double 
         #expect(accuracy > 0.8, "held-out accuracy \(accuracy)")
     }
 
-    /// Plain, with the shift augmentation (whose random shifts must also resume exactly), and
-    /// with centred updates (whose centred biases are rebuilt from the saved model).
-    @Test(arguments: [(0, false), (1, false), (0, true)])
-    func resumingContinuesExactlyWhereTrainingStopped(shift: Int, centered: Bool) throws {
-        let straight = try tinyTrainer(epochs: 3, shift: shift, centered: centered)
+    /// Plain, with the shift augmentation (whose random shifts must also resume exactly), with
+    /// centred updates (whose centred biases are rebuilt from the saved model), and with a
+    /// tempered negative phase (every level's chains are saved; exchanges are reseeded per epoch).
+    @Test(arguments: [(0, false, 1), (1, false, 1), (0, true, 1), (0, false, 3)])
+    func resumingContinuesExactlyWhereTrainingStopped(shift: Int, centered: Bool, tempering: Int) throws {
+        let straight = try tinyTrainer(epochs: 3, shift: shift, centered: centered, tempering: tempering)
         for _ in 0..<3 { _ = try straight.runEpoch() }
-        let dir = Self.temp.appendingPathComponent("resume-\(shift)-\(centered)").path
-        let first = try tinyTrainer(epochs: 3, shift: shift, centered: centered)
+        let dir = Self.temp.appendingPathComponent("resume-\(shift)-\(centered)-\(tempering)").path
+        let first = try tinyTrainer(epochs: 3, shift: shift, centered: centered, tempering: tempering)
         _ = try first.runEpoch()
         _ = try first.runEpoch()
         try first.checkpoint(to: dir)
-        let resumed = try tinyTrainer(epochs: 3, resumeFrom: dir, shift: shift, centered: centered)
+        let resumed = try tinyTrainer(epochs: 3, resumeFrom: dir, shift: shift, centered: centered, tempering: tempering)
         #expect(resumed.epoch == 2)
         _ = try resumed.runEpoch()
         #expect(resumed.model.couplings == straight.model.couplings)

@@ -51,6 +51,8 @@ public final class Trainer {
     let threads: Int
     let positive: ReplicaEngine
     let negative: ReplicaEngine
+    /// The negative phase's tempering ladder (its engine is `negative`); nil without tempering.
+    let tempered: TemperedChains?
     /// Image clamped, labels and hidden free; nil when the discriminative weight is 0.
     let conditional: ReplicaEngine?
     let classifier: Classifier?
@@ -82,8 +84,18 @@ public final class Trainer {
         var hiddenOnly = [Bool](repeating: false, count: model.nodeCount)
         for v in model.layout.hidden { hiddenOnly[v] = true }
         positive.setFree(hiddenOnly)
-        negative = try ReplicaEngine(model: ising, coloring: coloring, replicas: config.persistentChains,
-                                     seed: config.seed &+ 1, threads: threads)
+        if config.temperingLevels > 1 {
+            let ladder = try TemperedChains(
+                model: ising, coloring: coloring, chains: config.persistentChains,
+                levels: TemperedChains.linearLevels(count: config.temperingLevels, lowest: config.temperingLowestBeta),
+                seed: config.seed &+ 1, threads: threads)
+            tempered = ladder
+            negative = ladder.engine
+        } else {
+            tempered = nil
+            negative = try ReplicaEngine(model: ising, coloring: coloring, replicas: config.persistentChains,
+                                         seed: config.seed &+ 1, threads: threads)
+        }
         if config.discriminativeWeight > 0 {
             let engine = try ReplicaEngine(model: ising, coloring: coloring, replicas: config.batchSize,
                                            seed: config.seed &+ 3, threads: threads)
@@ -126,7 +138,8 @@ public final class Trainer {
         let lr = config.learningRate(epoch: e)
         // Everything random in epoch e comes from (seed, e): a resumed run matches an unbroken one.
         positive.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 11))
-        negative.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 12))
+        let negativeSeed = SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 12)
+        if let tempered { tempered.reseed(negativeSeed) } else { negative.reseed(negativeSeed) }
         conditional?.reseed(SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 15))
         shiftRNG = Xoshiro256StarStar(seed: SplitMix64.streamSeed(config.seed, stream: UInt64(e), salt: 16))
         var order = Array(0..<train.count)
@@ -226,7 +239,9 @@ public final class Trainer {
         }
         positive.randomize(nodes: layout.hidden)
         let data = phase(positive, sweeps: config.positiveSweeps)
-        let free = phase(negative, sweeps: config.negativeSweeps)
+        let beta = model.beta
+        let free = phase(negative, sweeps: config.negativeSweeps, reading: config.persistentChains,
+                         run: tempered.map { ladder in { ladder.sweep($0, beta: beta) } })
         // The conditional phase starts from random labels and hidden p-bits, as classification does.
         conditional?.randomize(nodes: layout.hidden + labelNodes)
         let cond = conditional.map { phase($0, sweeps: config.conditionalSweeps) }
@@ -242,15 +257,17 @@ public final class Trainer {
                              modelCorrelation: free.edgeMeans.reduce(0, +) / edges)
     }
 
-    /// Runs `sweeps` sweeps and averages the statistics of the last `statisticsSweeps` states.
-    func phase(_ engine: ReplicaEngine, sweeps: Int) -> PairStatistics {
+    /// Runs `sweeps` sweeps (by `run`, default the engine's own at the model's β) and averages
+    /// the statistics of replicas `0..<reading` (default all) over the last `statisticsSweeps` states.
+    func phase(_ engine: ReplicaEngine, sweeps: Int, reading: Int? = nil, run: ((Int) -> Void)? = nil) -> PairStatistics {
+        let advance = run ?? { engine.sweep($0, beta: self.model.beta) }
         let k = config.statisticsSweeps
         var stats = PairStatistics(nodes: model.nodeCount, edges: model.couplings.count)
-        engine.sweep(sweeps - k + 1, beta: model.beta)
-        engine.accumulate(into: &stats)
+        advance(sweeps - k + 1)
+        engine.accumulate(into: &stats, replicas: reading)
         for _ in 1..<k {
-            engine.sweep(1, beta: model.beta)
-            engine.accumulate(into: &stats)
+            advance(1)
+            engine.accumulate(into: &stats, replicas: reading)
         }
         return stats
     }

@@ -4,7 +4,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case epochs, batchSize, learningRate, finalLearningRate, momentum, weightDecay, positiveSweeps
         case negativeSweeps, persistentChains, statisticsSweeps, beta, initialScale, seed, validationImages, classifier
-        case discriminativeWeight, conditionalSweeps, maxShift, centered
+        case discriminativeWeight, conditionalSweeps, maxShift, centered, temperingLevels, temperingLowestBeta
     }
 
     public var epochs = 20
@@ -34,6 +34,12 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     /// model written in `m_i − μ_i`, with `μ` the data means of the pixels and labels (hidden
     /// offsets 0). The model family is the same; only the direction of the updates changes.
     public var centered = false
+    /// Levels of parallel tempering in the negative phase (1: plain persistent chains). With
+    /// `L > 1` every persistent chain has `L − 1` partners at β·levels falling linearly to
+    /// `temperingLowestBeta`, which exchange states after every sweep; the chains at β are read.
+    /// Chains round up to a multiple of 32, and a sweep costs `L` times as much.
+    public var temperingLevels = 1
+    public var temperingLowestBeta = 0.8
     /// Statistics of each phase are averaged over its last `statisticsSweeps` sweeps, which
     /// lowers the gradient's noise at the cost of one sweep's work per extra sample.
     public var statisticsSweeps = 1
@@ -85,6 +91,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
         conditionalSweeps = try c.decodeIfPresent(Int.self, forKey: .conditionalSweeps) ?? d.conditionalSweeps
         maxShift = try c.decodeIfPresent(Int.self, forKey: .maxShift) ?? d.maxShift
         centered = try c.decodeIfPresent(Bool.self, forKey: .centered) ?? d.centered
+        temperingLevels = try c.decodeIfPresent(Int.self, forKey: .temperingLevels) ?? d.temperingLevels
+        temperingLowestBeta = try c.decodeIfPresent(Double.self, forKey: .temperingLowestBeta) ?? d.temperingLowestBeta
     }
 
     public func validate() throws(LearningError) {
@@ -105,6 +113,9 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
                   "--statistics-sweeps must be between 1 and the sweeps of each phase")
         try check(beta.isFinite && beta > 0, "--beta must be positive and finite")
         try check(maxShift >= 0 && maxShift <= 8, "--shift must be between 0 and 8 pixels (got \(maxShift))")
+        try check(temperingLevels >= 1 && temperingLevels <= 64, "--tempering-levels must be between 1 and 64 (got \(temperingLevels))")
+        try check(temperingLowestBeta.isFinite && temperingLowestBeta > 0 && temperingLowestBeta < 1,
+                  "--tempering-lowest-beta must be between 0 and 1, exclusive (got \(temperingLowestBeta))")
         try check(initialScale.isFinite && initialScale >= 0, "--init-scale must be finite and non-negative")
         try check(validationImages >= 0, "--validation must not be negative")
         try classifier.validate()
