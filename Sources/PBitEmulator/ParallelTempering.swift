@@ -37,7 +37,7 @@ public final class TemperedChains {
         engine = try ReplicaEngine(model: model, coloring: coloring, replicas: width * levels.count, seed: seed, threads: threads)
         tried = [Int](repeating: 0, count: levels.count - 1)
         accepted = tried
-        rng = Xoshiro256StarStar(seed: seed ^ 0x7E3E)
+        rng = Xoshiro256StarStar(seed: SplitMix64.streamSeed(seed, stream: 0, salt: 0x7E3E))
     }
 
     /// `levels` linear from 1 down to `lowest`.

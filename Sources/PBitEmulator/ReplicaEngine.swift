@@ -162,10 +162,12 @@ public final class ReplicaEngine: @unchecked Sendable {
     /// Sums are formed per block and added in block order: the same for any thread count.
     public func accumulate(into stats: inout PairStatistics, replicas count: Int? = nil) {
         let n = min(count ?? replicas, replicas)
-        let workers = min(threads, blocks)
+        // Only the blocks holding those replicas: a tempering ladder reads its cold level alone.
+        let used = (n + ReplicaKernel.lanes - 1) / ReplicaKernel.lanes
+        let workers = max(1, min(threads, used))
         let box = EngineBox(self)
         let partials = parallelMap(workers) { k -> [(nodes: [Double], edges: [Double])] in
-            chunk(box.engine.blocks, parts: workers, index: k).map { box.engine.blockSums($0, replicas: n) }
+            chunk(used, parts: workers, index: k).map { box.engine.blockSums($0, replicas: n) }
         }
         for list in partials {
             for p in list {

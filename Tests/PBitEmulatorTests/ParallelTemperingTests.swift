@@ -61,10 +61,13 @@ import Topologies
         for r in 0..<chains.engine.replicas {
             #expect(abs(e[r] - model.energy(chains.engine.state(replica: r))) < 1e-4)
         }
-        // An exchange swaps whole states.
-        let a = chains.engine.state(replica: 5), b = chains.engine.state(replica: 70)
-        chains.engine.exchangeStates(5, 70)
-        #expect(chains.engine.state(replica: 5) == b && chains.engine.state(replica: 70) == a)
+        // An exchange swaps whole states, across blocks and across the 16-lane halves of a block.
+        for (x, y) in [(21, 70), (3, 30)] {
+            let a = chains.engine.state(replica: x), b = chains.engine.state(replica: y)
+            #expect(a != b)
+            chains.engine.exchangeStates(x, y)
+            #expect(chains.engine.state(replica: x) == b && chains.engine.state(replica: y) == a)
+        }
     }
 
     @Test func sameSeedSameChainsWhateverTheThreads() throws {
