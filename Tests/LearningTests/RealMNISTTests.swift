@@ -35,6 +35,23 @@ struct RealMNISTTests {
         #expect(train.labels.prefix(5) == [5, 0, 4, 1, 9])
     }
 
+    /// The models shipped in `models/` load and classify real test digits. On the first 500
+    /// test images with the default protocol and seed they score 85.2% and 87.8%; the bounds
+    /// leave room for other floating-point rounding, and the fine-tuned model must stay ahead.
+    @Test(.enabled(if: present, "no MNIST files at ../shared/datasets/mnist"))
+    func shippedModelsClassifyTestDigits() throws {
+        let test = try Dataset.load(.mnist, split: .test, directory: Self.directory).prefix(500)
+        func accuracy(_ name: String) throws -> Double {
+            let model = try ModelDirectory.load(packageRoot().appendingPathComponent("models/\(name)").path)
+            #expect(model.nodeCount == 4264 && model.parameterCount == 34_668)
+            return try Classifier(model: model, settings: ClassifierSettings(), threads: 2).classify(test).accuracy
+        }
+        let base = try accuracy("mnist-pegasus14"), finetuned = try accuracy("mnist-pegasus14-finetuned")
+        #expect(base > 0.82)
+        #expect(finetuned > 0.85)
+        #expect(finetuned > base)
+    }
+
     /// With verification, files of different splits are not paired, although both are valid.
     @Test(.enabled(if: present, "no MNIST files at ../shared/datasets/mnist"))
     func refusesMismatchedPair() throws {
