@@ -37,7 +37,17 @@ public final class TemperedChains {
         engine = try ReplicaEngine(model: model, coloring: coloring, replicas: width * levels.count, seed: seed, threads: threads)
         tried = [Int](repeating: 0, count: levels.count - 1)
         accepted = tried
-        rng = Xoshiro256StarStar(seed: SplitMix64.streamSeed(seed, stream: 0, salt: 0x7E3E))
+        rng = Self.exchangeStream(seed)
+    }
+
+    /// The stream of exchange decisions for `seed` (apart from the engine's streams).
+    static func exchangeStream(_ seed: UInt64) -> Xoshiro256StarStar {
+        Xoshiro256StarStar(seed: SplitMix64.streamSeed(seed, stream: 0, salt: 0x7E3E))
+    }
+
+    /// The fraction of exchanges accepted between levels `k` and `k + 1` since the last reseed.
+    public var acceptanceRates: [Double] {
+        zip(accepted, tried).map { Double($0) / Double(max($1, 1)) }
     }
 
     /// `levels` linear from 1 down to `lowest`.
@@ -48,7 +58,7 @@ public final class TemperedChains {
     /// Restarts the engine's streams and the exchange decisions from `seed` (states are kept).
     public func reseed(_ seed: UInt64) {
         engine.reseed(seed)
-        rng = Xoshiro256StarStar(seed: SplitMix64.streamSeed(seed, stream: 0, salt: 0x7E3E))
+        rng = Self.exchangeStream(seed)
         parity = 0
         tried = [Int](repeating: 0, count: levels.count - 1)
         accepted = tried

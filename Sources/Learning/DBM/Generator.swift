@@ -40,17 +40,11 @@ public enum Generator {
               settings.betaStart >= 0, settings.betaEnd >= 0 else {
             throw LearningError.invalid("generation needs 1 to 2^30 sweeps and finite, non-negative β")
         }
-        guard (1...64).contains(settings.temperingLevels) else {
-            throw LearningError.invalid("--tempering-levels must be between 1 and 64 (got \(settings.temperingLevels))")
-        }
-        guard settings.temperingLowestBeta > 0, settings.temperingLowestBeta < 1 else {
-            throw LearningError.invalid("--tempering-lowest-beta must be between 0 and 1, exclusive (got \(settings.temperingLowestBeta))")
-        }
+        try Tempering.validate(levels: settings.temperingLevels, lowestBeta: settings.temperingLowestBeta)
         let ising = try model.isingModel(), coloring = Coloring.dsatur(model.graph)
         let ladder = settings.temperingLevels > 1
-            ? try TemperedChains(model: ising, coloring: coloring, chains: count,
-                                 levels: TemperedChains.linearLevels(count: settings.temperingLevels, lowest: settings.temperingLowestBeta),
-                                 seed: seed, threads: threads) : nil
+            ? try Tempering.ladder(model: ising, coloring: coloring, chains: count, levels: settings.temperingLevels,
+                                   lowestBeta: settings.temperingLowestBeta, seed: seed, threads: threads) : nil
         let engine = try ladder?.engine ?? ReplicaEngine(model: ising, coloring: coloring, replicas: count, seed: seed, threads: threads)
         let labels = model.layout.allLabels
         if let label {
@@ -66,7 +60,7 @@ public enum Generator {
         return Generated(
             images: (0..<count).map { r in model.layout.visible.map { engine.value(node: $0, replica: r) } },
             classes: (0..<count).map { r in shownClass(model.layout) { engine.value(node: $0, replica: r) } },
-            exchangeAcceptance: ladder.map { l in zip(l.accepted, l.tried).map { Double($0) / Double(max($1, 1)) } } ?? [])
+            exchangeAcceptance: ladder?.acceptanceRates ?? [])
     }
 
     /// The class most copies show as +1; nil on a tie or when none does.

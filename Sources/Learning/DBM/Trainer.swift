@@ -85,10 +85,9 @@ public final class Trainer {
         for v in model.layout.hidden { hiddenOnly[v] = true }
         positive.setFree(hiddenOnly)
         if config.temperingLevels > 1 {
-            let ladder = try TemperedChains(
-                model: ising, coloring: coloring, chains: config.persistentChains,
-                levels: TemperedChains.linearLevels(count: config.temperingLevels, lowest: config.temperingLowestBeta),
-                seed: config.seed &+ 1, threads: threads)
+            let ladder = try Tempering.ladder(model: ising, coloring: coloring, chains: config.persistentChains,
+                                              levels: config.temperingLevels, lowestBeta: config.temperingLowestBeta,
+                                              seed: config.seed &+ 1, threads: threads)
             tempered = ladder
             negative = ladder.engine
         } else {

@@ -113,9 +113,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
                   "--statistics-sweeps must be between 1 and the sweeps of each phase")
         try check(beta.isFinite && beta > 0, "--beta must be positive and finite")
         try check(maxShift >= 0 && maxShift <= 8, "--shift must be between 0 and 8 pixels (got \(maxShift))")
-        try check(temperingLevels >= 1 && temperingLevels <= 64, "--tempering-levels must be between 1 and 64 (got \(temperingLevels))")
-        try check(temperingLowestBeta.isFinite && temperingLowestBeta > 0 && temperingLowestBeta < 1,
-                  "--tempering-lowest-beta must be between 0 and 1, exclusive (got \(temperingLowestBeta))")
+        try Tempering.validate(levels: temperingLevels, lowestBeta: temperingLowestBeta)
         try check(initialScale.isFinite && initialScale >= 0, "--init-scale must be finite and non-negative")
         try check(validationImages >= 0, "--validation must not be negative")
         try classifier.validate()
